@@ -28,7 +28,7 @@ public final class WordSegmenter {
   /** Calls {@code sink} with each word of {@code text}, in order. */
   public void forEachWord(String text, Consumer<String> sink) {
     try {
-      tokenizer.setReader(new StringReader(text));
+      tokenizer.setReader(new StringReader(withoutLoneSurrogates(text)));
       tokenizer.reset();
       while (tokenizer.incrementToken()) {
         sink.accept(term.toString());
@@ -44,6 +44,29 @@ public final class WordSegmenter {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * Lucene's tokenizer stops at an unpaired surrogate at the end of its input and drops the
+   * words before it; U+FFFD in its place keeps them. Returns {@code text} itself when it is
+   * well formed, which is nearly always.
+   */
+  static String withoutLoneSurrogates(String text) {
+    StringBuilder fixed = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+              : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+      if (!paired) {
+        if (fixed == null) {
+          fixed = new StringBuilder(text);
+        }
+        fixed.setCharAt(i, '\uFFFD');
+      }
+    }
+    return fixed == null ? text : fixed.toString();
   }
 
   /** The words of {@code text}, in order. */

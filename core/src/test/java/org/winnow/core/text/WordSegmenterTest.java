@@ -35,6 +35,12 @@ class WordSegmenterTest {
   }
 
   @Test
+  void aLoneSurrogateDoesNotSwallowTheWordsBeforeIt() {
+    assertEquals(List.of("two", "words"), words.words("two words \uD800"));
+    assertEquals(List.of("a", "b"), words.words("a \uDC00 b"));
+  }
+
+  @Test
   void aSegmenterIsReusable() {
     assertEquals(2, words.count("one two"));
     assertEquals(3, words.count("one two three"));
