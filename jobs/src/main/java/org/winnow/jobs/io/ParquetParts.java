@@ -1,0 +1,46 @@
+package org.winnow.jobs.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+
+/**
+ * The Parquet part files directly inside a directory, counted from their footers: how many rows
+ * were really written, independent of the Spark plan that wrote them, and without Spark's reader
+ * (which skips directories whose names start with {@code _} or {@code .}, as staging and side
+ * datasets do).
+ *
+ * @param files part files
+ * @param rows  rows in them, from the footers
+ * @param bytes their size on storage
+ */
+public record ParquetParts(int files, long rows, long bytes) {
+
+  public static ParquetParts in(Configuration conf, String dir) {
+    Path root = new Path(dir);
+    int files = 0;
+    long rows = 0;
+    long bytes = 0;
+    try {
+      for (FileStatus st : root.getFileSystem(conf).listStatus(root)) {
+        String name = st.getPath().getName();
+        if (!st.isFile() || !name.startsWith("part-") || !name.endsWith(".parquet")) {
+          continue;
+        }
+        try (ParquetFileReader reader =
+            ParquetFileReader.open(HadoopInputFile.fromStatus(st, conf))) {
+          rows += reader.getRecordCount();
+        }
+        files++;
+        bytes += st.getLen();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Parquet footers in " + dir, e);
+    }
+    return new ParquetParts(files, rows, bytes);
+  }
+}
