@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
         + "with a ledger of every record's fate.",
     subcommands = {
       IngestCommand.class,
+      FilterCommand.class,
+      SignalsCommand.class,
+      TrainQualityCommand.class,
       QuickstartCommand.class,
       InspectShardsCommand.class,
       LoaderBenchCommand.class,

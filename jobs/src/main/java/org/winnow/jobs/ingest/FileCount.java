@@ -1,7 +1,7 @@
 package org.winnow.jobs.ingest;
 
 /** How many Parquet files a dataset is written as, from an estimate of its bytes. */
-final class FileCount {
+public final class FileCount {
   private FileCount() {}
 
   /**
@@ -9,7 +9,7 @@ final class FileCount {
    * rows. The estimate is uncompressed text, so files come out at or below the target once
    * Parquet has compressed them.
    */
-  static int of(long estimatedBytes, long rows, long targetBytes) {
+  public static int of(long estimatedBytes, long rows, long targetBytes) {
     long files = (estimatedBytes + targetBytes - 1) / targetBytes;
     files = Math.min(files, rows);
     return (int) Math.max(1, Math.min(files, Integer.MAX_VALUE));

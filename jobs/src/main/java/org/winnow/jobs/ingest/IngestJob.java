@@ -15,7 +15,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.winnow.core.ledger.DroppedSchema;
@@ -28,6 +27,7 @@ import org.winnow.ingest.WarcIngester;
 import org.winnow.jobs.io.HadoopOutputStore;
 import org.winnow.jobs.io.InputFile;
 import org.winnow.jobs.io.InputFiles;
+import org.winnow.jobs.io.LineageWriter;
 import org.winnow.jobs.io.ParquetParts;
 import org.winnow.jobs.report.ProgressReporter;
 import org.winnow.jobs.spark.JobCounters;
@@ -113,7 +113,7 @@ public final class IngestJob {
       err.println(LABEL + ": writing " + ledger.kept() + " documents to " + out.target());
       Dataset<Row> kept = outcomes.where(col(SparkSchemas.FATE).equalTo(Fate.KEPT.name()))
           .select(SparkSchemas.select(DocumentSchema.COLUMNS));
-      write(kept, fileCount(spec, tally, Fate.KEPT), staging);
+      LineageWriter.write(kept, fileCount(spec, tally, Fate.KEPT), staging);
       writeDropped(outcomes, Fate.REMOVED, fileCount(spec, tally, Fate.REMOVED),
           store.child(staging, DroppedSchema.REMOVED_DIR));
       writeDropped(outcomes, Fate.REJECTED, fileCount(spec, tally, Fate.REJECTED),
@@ -153,22 +153,7 @@ public final class IngestJob {
   private static void writeDropped(Dataset<Row> outcomes, Fate fate, int files, String path) {
     Dataset<Row> dropped = outcomes.where(col(SparkSchemas.FATE).equalTo(fate.name()))
         .select(SparkSchemas.select(DroppedSchema.COLUMNS));
-    write(dropped, files, path);
-  }
-
-  /**
-   * Hash partitioning on the lineage key is a pure function of the rows, unlike range
-   * partitioning (its sample depends on RDD ids) or a round-robin after a shuffle (its order
-   * depends on fetch order); the sort makes each file's row order fixed as well.
-   */
-  private static void write(Dataset<Row> rows, int files, String path) {
-    String file = DocumentSchema.WARC_FILE.name();
-    String offset = DocumentSchema.WARC_OFFSET.name();
-    rows.repartition(files, col(file), col(offset))
-        .sortWithinPartitions(file, offset, DocumentSchema.ID.name())
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(path);
+    LineageWriter.write(dropped, files, path);
   }
 
   private static void checkWritten(Ledger ledger, String dir, long expected, long written) {

@@ -24,10 +24,10 @@ import org.winnow.jobs.spark.SparkSchemas;
  * The ledger of a stage's outcome rows, built by a group-by on fate and reason (one small row per
  * reason reaches the driver), with each fate's rows and estimated bytes for sizing its files.
  */
-record OutcomeTally(Ledger ledger, Map<Fate, long[]> rowsAndBytes) {
+public record OutcomeTally(Ledger ledger, Map<Fate, long[]> rowsAndBytes) {
 
   /** Aggregates {@code outcomes} (rows of {@link SparkSchemas#outcome()}) for {@code stage}. */
-  static OutcomeTally of(Dataset<Row> outcomes, String stage) {
+  public static OutcomeTally of(Dataset<Row> outcomes, String stage) {
     Column bytes = textBytes(DocumentSchema.TEXT.name())
         .plus(textBytes(DocumentSchema.URL.name()))
         .plus(textBytes(DocumentSchema.TITLE.name()))
@@ -61,11 +61,11 @@ record OutcomeTally(Ledger ledger, Map<Fate, long[]> rowsAndBytes) {
     return new OutcomeTally(ledger, perFate);
   }
 
-  long rows(Fate fate) {
+  public long rows(Fate fate) {
     return rowsAndBytes.get(fate)[0];
   }
 
-  long estimatedBytes(Fate fate) {
+  public long estimatedBytes(Fate fate) {
     return rowsAndBytes.get(fate)[1];
   }
 

@@ -43,4 +43,24 @@ public record ParquetParts(int files, long rows, long bytes) {
     }
     return new ParquetParts(files, rows, bytes);
   }
+
+  /** The given Parquet files (as {@code Dataset.inputFiles()} lists them), from their footers. */
+  public static ParquetParts of(Configuration conf, String[] paths) {
+    long rows = 0;
+    long bytes = 0;
+    for (String path : paths) {
+      Path p = new Path(path);
+      try {
+        FileStatus st = p.getFileSystem(conf).getFileStatus(p);
+        try (ParquetFileReader reader =
+            ParquetFileReader.open(HadoopInputFile.fromStatus(st, conf))) {
+          rows += reader.getRecordCount();
+        }
+        bytes += st.getLen();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the Parquet footer of " + path, e);
+      }
+    }
+    return new ParquetParts(paths.length, rows, bytes);
+  }
 }

@@ -1,0 +1,315 @@
+package org.winnow.jobs.filter;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.winnow.core.Document;
+import org.winnow.core.ledger.DroppedSchema;
+import org.winnow.core.ledger.Ledger;
+import org.winnow.core.schema.DocumentSchema;
+import org.winnow.filter.FilterConfig;
+import org.winnow.filter.FilterPipeline;
+import org.winnow.filter.classify.ClassifierTrainer;
+import org.winnow.filter.classify.LabeledText;
+import org.winnow.filter.classify.QualityClassifier;
+import org.winnow.filter.classify.TrainingSettings;
+import org.winnow.filter.signals.SignalSchema;
+import org.winnow.jobs.spark.SessionLease;
+import org.winnow.jobs.spark.SparkSchemas;
+import org.winnow.jobs.testing.TestSpark;
+
+/** The filter and signals jobs end to end in local[2] on documents with known fates. */
+class FilterJobTest {
+  private static final long MIB = 1024 * 1024;
+  private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
+  private static final String EXTRA = "crawl_batch";
+
+  static final String CLEAN = """
+      The committee met on %s to discuss the new proposal for regional transport. \
+      Several members argued that the plan would help rural towns that have lost their bus \
+      services over the past decade. Others were worried about the cost and asked for a \
+      detailed budget before the vote. The chair agreed to publish the figures next month.
+      After a long debate, the committee decided to hold a public hearing in the spring. \
+      Residents will be able to send written comments by post or by e-mail to \
+      transport%d@example.org until the end of March. The final decision is expected in June.""";
+
+  private static final String[] GOOD = ("the committee has examined the proposal carefully and "
+      + "believes that the regulation should protect consumers while supporting small firms "
+      + "across the member states in a fair and transparent manner").split(" ");
+  private static final String[] BAD = ("click here buy now cheap free best price login "
+      + "register cart home menu cookies accept subscribe download casino bonus win").split(" ");
+
+  @TempDir static Path tmp;
+  private static SessionLease lease;
+  private static SparkSession spark;
+  private static Path docs;
+  private static FilterReport first;
+
+  @BeforeAll
+  static void filterOnce() {
+    lease = TestSpark.start();
+    spark = lease.session();
+    docs = tmp.resolve("docs");
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(row(document("clean-" + i, String.format(CLEAN, "day " + i, i)), "b1"));
+    }
+    for (int i = 0; i < 10; i++) {
+      rows.add(row(document("spam-" + i, ("BUY NOW!!! " + i + " ").repeat(5) + "\n"
+          + "click here\n".repeat(10)), "b2"));
+    }
+    Row broken = row(document("broken", "text"), "b3");
+    Object[] malformed = new Object[broken.size()];
+    for (int i = 0; i < malformed.length; i++) {
+      malformed[i] = broken.get(i);
+    }
+    malformed[DocumentSchema.COLUMNS.indexOf(DocumentSchema.TEXT)] = null;
+    rows.add(RowFactory.create(malformed));
+    write(rows, docs);
+    first = run(docs, tmp.resolve("filtered"), FilterConfig.defaults(), Optional.empty(),
+        FilterSpec.Mode.FILTER, false);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (lease != null) {
+      lease.close();
+    }
+  }
+
+  static Document document(String id, String text) {
+    return new Document(id, "https://example.org/" + id, "example.org", "test",
+        Instant.parse("2024-01-02T03:04:05Z"), "en", 0.9, "A title", text, "crawl.warc.gz",
+        Math.abs(id.hashCode()), 0);
+  }
+
+  private static StructType inputSchema() {
+    List<StructField> fields = new ArrayList<>();
+    for (StructField f : SparkSchemas.document().fields()) {
+      fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+    }
+    fields.add(DataTypes.createStructField(EXTRA, DataTypes.StringType, true));
+    return DataTypes.createStructType(fields);
+  }
+
+  private static Row row(Document d, String extra) {
+    Object[] core = DocumentSchema.values(d);
+    Object[] v = new Object[core.length + 1];
+    System.arraycopy(core, 0, v, 0, core.length);
+    v[core.length] = extra;
+    return RowFactory.create(v);
+  }
+
+  private static void write(List<Row> rows, Path dir) {
+    spark.createDataFrame(rows, inputSchema()).coalesce(2).write().parquet(dir.toString());
+  }
+
+  private static FilterReport run(Path in, Path out, FilterConfig config, Optional<Path> model,
+      FilterSpec.Mode mode, boolean force) {
+    FilterSpec spec = new FilterSpec(List.of(in.toString()), out.toString(), config.yaml(),
+        config.source(), model.map(Path::toString), mode, 64 * MIB, force);
+    return new FilterJob(spark, QUIET).run(spec);
+  }
+
+  @Test
+  void ledgerBalancesWithTheFirstFailingRuleAsReason() {
+    Ledger l = first.ledger();
+    assertTrue(l.balanced(), l::toJson);
+    assertEquals(51, l.in());
+    assertEquals(40, l.kept());
+    assertEquals(10, l.removedTotal());
+    assertEquals(java.util.Map.of(FilterPartitionTask.MALFORMED, 1L), l.rejected());
+    assertEquals(40L, l.modified().get("pii_email"));
+    Dataset<Row> removed = spark.read().parquet(
+        tmp.resolve("filtered").resolve(DroppedSchema.REMOVED_DIR).toString());
+    assertEquals(10, removed.count());
+    for (Row r : removed.collectAsList()) {
+      assertTrue(r.getString(r.fieldIndex("id")).startsWith("spam-"));
+      assertEquals("filter", r.getString(r.fieldIndex("stage")));
+      assertTrue(l.removed().containsKey(r.getString(r.fieldIndex("reason"))));
+    }
+  }
+
+  @Test
+  void keptDocumentsCarryEveryInputColumnTheSignalsAndRedactedText() {
+    Dataset<Row> kept = spark.read().parquet(tmp.resolve("filtered").toString());
+    List<String> columns = List.of(kept.columns());
+    assertTrue(columns.contains(EXTRA), columns.toString());
+    for (var c : SignalSchema.COLUMNS) {
+      assertTrue(columns.contains(c.name()), c.name());
+    }
+    assertFalse(columns.contains(SparkSchemas.FATE));
+    Row one = kept.where(col("id").equalTo("clean-7")).first();
+    assertEquals("b1", one.getString(one.fieldIndex(EXTRA)));
+    String text = one.getString(one.fieldIndex("text"));
+    assertTrue(text.contains("by e-mail to <EMAIL> until"), text);
+    Document d = document("clean-7", String.format(CLEAN, "day 7", 7));
+    int words = (int) new FilterPipeline(FilterConfig.defaults()).signals(d)
+        .get(SignalSchema.WORD_COUNT);
+    assertEquals(words, one.getInt(one.fieldIndex(SignalSchema.WORD_COUNT.name())));
+  }
+
+  @Test
+  void perRuleCountsSayWhatEachRuleRemovedAndWouldRemoveAlone() throws IOException {
+    long removedSum = 0;
+    for (RuleCount c : first.rules()) {
+      assertTrue(c.alone() >= c.removed(), c.toString());
+      removedSum += c.removed();
+    }
+    assertEquals(10, removedSum);
+    assertTrue(first.rules().stream().anyMatch(c -> c.alone() == 10 && c.removed() < 10));
+    JsonNode ledger = new ObjectMapper().readTree(
+        tmp.resolve("filtered").resolve(Ledger.FILE_NAME).toFile());
+    assertEquals(first.rules().size(), ledger.get("rules").size());
+    assertEquals(40, ledger.get("pii_matches").get("pii_email").asLong());
+    String table = FilterSummary.render(first, "filter");
+    assertTrue(table.contains("gopher_word_count"), table);
+  }
+
+  @Test
+  void aFinishedOutputIsLeftAloneAndForceRedoesItIdentically() throws IOException {
+    FilterReport again = run(docs, tmp.resolve("filtered"), FilterConfig.defaults(),
+        Optional.empty(), FilterSpec.Mode.FILTER, false);
+    assertTrue(again.skipped());
+    assertEquals(first.ledger().toJson(), again.ledger().toJson());
+    Path other = tmp.resolve("filtered-again");
+    run(docs, other, FilterConfig.defaults(), Optional.empty(), FilterSpec.Mode.FILTER, false);
+    assertEquals(partBytes(tmp.resolve("filtered")), partBytes(other));
+  }
+
+  private static List<String> partBytes(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-"))
+          .sorted().toList()) {
+        out.add(java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  @Test
+  void signalsModeKeepsEveryValidDocument() {
+    FilterReport r = run(docs, tmp.resolve("signals"), FilterConfig.defaults(), Optional.empty(),
+        FilterSpec.Mode.SIGNALS, false);
+    assertEquals(50, r.ledger().kept());
+    assertEquals(1, r.ledger().rejectedTotal());
+    assertTrue(r.ledger().modified().isEmpty());
+    Row spam = spark.read().parquet(tmp.resolve("signals").toString())
+        .where(col("id").equalTo("spam-3")).first();
+    assertTrue(spam.getString(spam.fieldIndex("text")).startsWith("BUY NOW!!! 3"));
+    assertFalse(spam.isNullAt(spam.fieldIndex(SignalSchema.TOP_2GRAM_CHAR_FRACTION.name())));
+  }
+
+  @Test
+  void aPercentileRuleKeepsTheTopShareOfTheQualityScore() throws IOException {
+    SplittableRandom random = new SplittableRandom(7);
+    List<LabeledText> training = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      boolean positive = random.nextBoolean();
+      training.add(new LabeledText(words(random, positive, 30), positive));
+    }
+    QualityClassifier model = new ClassifierTrainer(new TrainingSettings(16, 5, 0.5, 42))
+        .train(training.iterator());
+    Path modelFile = tmp.resolve("quality.model");
+    try (OutputStream out = Files.newOutputStream(modelFile)) {
+      model.write(out);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      rows.add(row(document("q-" + i, words(random, random.nextBoolean(), 60)), "q"));
+    }
+    Path in = tmp.resolve("quality-docs");
+    write(rows, in);
+    FilterConfig top30 = FilterConfig.parse("""
+        rules:
+          - name: quality_top30
+            signal: quality_score
+            min_percentile: 70
+            per_lang: false
+        """, "top30.yaml");
+    FilterReport r = run(in, tmp.resolve("top30"), top30, Optional.of(modelFile),
+        FilterSpec.Mode.FILTER, false);
+    assertTrue(r.ledger().kept() >= 54 && r.ledger().kept() <= 66, r.ledger()::toJson);
+    double cut = r.cutoffs().get("quality_top30").get("*");
+    Dataset<Row> kept = spark.read().parquet(tmp.resolve("top30").toString());
+    assertEquals(r.ledger().kept(),
+        kept.where(col(SignalSchema.QUALITY_SCORE.name()).geq(cut)).count());
+  }
+
+  @Test
+  void rulesOnQualityScoreWithoutAModelFailBeforeAnyTaskRuns() {
+    FilterConfig top = FilterConfig.parse("""
+        rules:
+          - name: quality_top10
+            signal: quality_score
+            min_percentile: 90
+        """, "top10.yaml");
+    assertThrows(IllegalArgumentException.class, () -> run(docs, tmp.resolve("no-model"), top,
+        Optional.empty(), FilterSpec.Mode.FILTER, false));
+    assertFalse(Files.exists(tmp.resolve("no-model").resolve(Ledger.FILE_NAME)));
+  }
+
+  @Test
+  void theQualityClassifierTrainsFromLabelledParquet() {
+    SplittableRandom random = new SplittableRandom(11);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      boolean positive = random.nextBoolean();
+      rows.add(RowFactory.create(words(random, positive, 40), positive ? 1 : 0));
+    }
+    Path in = tmp.resolve("labelled");
+    spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+            DataTypes.createStructField("text", DataTypes.StringType, false),
+            DataTypes.createStructField("label", DataTypes.IntegerType, false))))
+        .write().parquet(in.toString());
+    Path model = tmp.resolve("trained.model");
+    QualityTraining.Result r = QualityTraining.run(spark, new QualityTrainingSpec(
+        List.of(in.toString()), "text", "label", Optional.empty(), 0.2,
+        new TrainingSettings(16, 5, 0.5, 42), model.toString()));
+    assertTrue(Files.exists(model));
+    assertTrue(r.examples() > 1000 && r.examples() < 1400, "examples " + r.examples());
+    assertTrue(r.evaluation().orElseThrow().auroc() > 0.9, r.toString());
+  }
+
+  /** Words drawn 75% from one class's vocabulary: separable, not trivially. */
+  private static String words(SplittableRandom r, boolean positive, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int w = 0; w < n; w++) {
+      String[] vocab = positive == (r.nextInt(100) < 75) ? GOOD : BAD;
+      sb.append(vocab[r.nextInt(vocab.length)]).append(w % 12 == 11 ? ". " : " ");
+    }
+    return sb.toString();
+  }
+}
