@@ -55,6 +55,9 @@ final class FilterOptions {
     if (paths.isEmpty()) {
       throw new ParameterException(command.commandLine(), "--input names no path");
     }
+    if (rules != null && !Files.isRegularFile(rules)) {
+      throw new ParameterException(command.commandLine(), "--rules: no file " + rules);
+    }
     String yaml;
     String source;
     FilterConfig config;

@@ -7,14 +7,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.winnow.core.Document;
-import org.winnow.core.ledger.DroppedSchema;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.schema.DocumentSchema;
+import org.winnow.filter.FilterConfig;
 import org.winnow.ingest.IngestConfig;
+import org.winnow.jobs.filter.FilterJob;
+import org.winnow.jobs.filter.FilterReport;
+import org.winnow.jobs.filter.FilterSpec;
+import org.winnow.jobs.filter.FilterSummary;
 import org.winnow.jobs.ingest.IngestJob;
 import org.winnow.jobs.ingest.IngestReport;
 import org.winnow.jobs.ingest.IngestSpec;
@@ -89,20 +94,33 @@ final class QuickstartCommand implements Callable<Integer> {
       IngestReport report = new IngestJob(lease.session(), err).run(job);
       out.print(IngestSummary.render(report));
       out.println();
-      printWhere(out, warcs, report);
-      printSample(out, lease.session(), report.output());
+      FilterReport filtered = filter(lease.session(), report.output(), root, force
+          || warcs.generated(), err);
+      out.print(FilterSummary.render(filtered, "filter"));
+      out.println();
+      printWhere(out, warcs, report, filtered);
+      printSample(out, lease.session(), filtered.output());
     }
     out.flush();
     return 0;
   }
 
-  private static void printWhere(PrintWriter out, QuickstartCorpus.Summary warcs, IngestReport r) {
-    SummaryTable t = new SummaryTable();
+  /** The filter stage with the default rules (the published thresholds) on what ingest kept. */
+  private static FilterReport filter(SparkSession spark, String ingested, Path root,
+      boolean force, PrintWriter err) {
+    FilterConfig rules = FilterConfig.defaults();
+    FilterSpec spec = new FilterSpec(List.of(ingested), root.resolve("filter").toString(),
+        rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, 128L << 20, force);
+    return new FilterJob(spark, err).run(spec);
+  }
+
+  private static void printWhere(PrintWriter out, QuickstartCorpus.Summary warcs, IngestReport r,
+      FilterReport f) {
+    SummaryTable t = new SummaryTable().header("stage", "output (Parquet, with _removed/, "
+        + "_rejected/ and " + Ledger.FILE_NAME + ")");
     t.row("WARC files", warcs.dir().toString());
-    t.row("documents", r.output() + "  (Parquet)");
-    t.row("removed", r.output() + "/" + DroppedSchema.REMOVED_DIR);
-    t.row("rejected", r.output() + "/" + DroppedSchema.REJECTED_DIR);
-    t.row("ledger", r.output() + "/" + Ledger.FILE_NAME);
+    t.row("ingest", r.output());
+    t.row("filter", f.output());
     out.print(t.render());
     out.println();
   }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -81,11 +84,31 @@ class WinnowCliTest {
       "ingest --input a.warc.gz --output o --languages en",
       "ingest --input a.warc.gz --output o --bogus",
       "quickstart --docs 0",
+      "filter --input d --output o --target-file-mb 0",
+      "filter --input d --output o --rules does-not-exist.yaml",
+      "signals --output o",
+      "train-quality --input d --output m --eval-fraction 1.5",
       "frobnicate"})
   void badArgumentsExitWithTwo(String line) {
     Result r = run(line.split(" "));
     assertEquals(WinnowCli.USAGE, r.code(), r.err());
     assertTrue(!r.err().isBlank(), "a usage error says what was wrong");
+  }
+
+  /** Every registered command answers --help and documents each of its options. */
+  @Test
+  void everyCommandsHelpDescribesEveryOption() {
+    CommandLine cli = new CommandLine(new WinnowCli());
+    for (Map.Entry<String, CommandLine> c : cli.getSubcommands().entrySet()) {
+      Result r = run(c.getKey(), "--help");
+      assertEquals(0, r.code(), c.getKey() + ": " + r.err());
+      for (OptionSpec o : c.getValue().getCommandSpec().options()) {
+        assertTrue(r.out().contains(o.longestName()), c.getKey() + " --help lacks "
+            + o.longestName() + ":\n" + r.out());
+        assertTrue(o.description().length > 0 && !o.description()[0].isBlank(),
+            c.getKey() + " " + o.longestName() + " has no description");
+      }
+    }
   }
 
   @Test
