@@ -18,9 +18,18 @@ public final class FilterSummary {
   public static String ruleTable(FilterReport r) {
     long in = r.ledger().in();
     SummaryTable t = new SummaryTable().header("rule", "removed", "share", "fails", "alone");
+    int silent = 0;
     for (RuleCount c : r.rules()) {
+      if (c.alone() == 0) {
+        silent++;
+        continue;
+      }
       t.row(c.rule(), Units.count(c.removed()), Units.percent(c.removed(), in),
           Units.count(c.alone()), Units.percent(c.alone(), in));
+    }
+    if (silent > 0) {
+      t.rule().row("(" + silent + " more rules fail no document; all are in "
+          + Ledger.FILE_NAME + ")", "", "", "", "");
     }
     return t.render();
   }

@@ -34,7 +34,9 @@ public final class SparkSessions {
         .config("spark.ui.showConsoleProgress", "false")
         // Timestamps as Parquet's standard type, readable outside Spark (pyarrow, the loader).
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        .config("spark.sql.session.timeZone", "UTC");
+        .config("spark.sql.session.timeZone", "UTC")
+        // The filter stage's rows carry 60 columns; the default of 25 logs a warning per plan.
+        .config("spark.sql.debug.maxToStringFields", "200");
     if (!submitted.contains("spark.executor.heartbeatInterval")) {
       // Running tasks' counters reach the progress line with each heartbeat.
       b.config("spark.executor.heartbeatInterval", "2s");
