@@ -2,11 +2,7 @@ package org.winnow.bench.job;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.winnow.ingest.IngestConfig;
@@ -16,7 +12,6 @@ import org.winnow.jobs.ingest.IngestSpec;
 import org.winnow.jobs.quickstart.EuroparlReader;
 import org.winnow.jobs.quickstart.QuickstartCorpus;
 import org.winnow.jobs.spark.CommonPool;
-import org.winnow.jobs.spark.ProcessCpu;
 import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSessions;
 
@@ -75,45 +70,14 @@ public final class IngestJobBench {
       say("job, first run: %.1f s (%s docs/s)", cold.elapsedSeconds(), fmt(cold.docsPerSecond()));
       check(records, cold.ledger().in());
 
-      List<double[]> results = new ArrayList<>();
-      IngestReport last = cold;
-      for (int r = 0; r < rounds; r++) {
-        double loopRate = 0;
-        double loopCores = 0;
-        double jobRate = 0;
-        double jobCores = 0;
-        for (int side = 0; side < 2; side++) {
-          double cpu = ProcessCpu.seconds();
-          t = System.nanoTime();
-          if ((side + r) % 2 == 0) {
-            check(records, LibraryLoop.run(files, config));
-            loopRate = records / secs(t);
-            loopCores = (ProcessCpu.seconds() - cpu) / secs(t);
-          } else {
-            last = job.run(spec);
-            check(records, last.ledger().in());
-            jobRate = last.docsPerSecond();
-            jobCores = (ProcessCpu.seconds() - cpu) / secs(t);
-          }
-        }
-        results.add(new double[] {jobRate / loopRate, loopRate, jobRate, loopCores, jobCores});
-        say("round %d: library loop %s docs/s on %.2f cores, job %s docs/s on %.2f cores, "
-            + "ratio %.2fx", r + 1, fmt(loopRate), loopCores, fmt(jobRate), jobCores,
-            jobRate / loopRate);
-      }
-      results.sort((a, b) -> Double.compare(a[0], b[0]));
-      double[] median = results.get(results.size() / 2);
-      say("");
-      say("## Ingest job, %s, %d cores available, median of %d rounds", LocalDate.now(),
-          Runtime.getRuntime().availableProcessors(), rounds);
-      say("records in                 %,d", records);
-      say("library loop (1 thread)    %s docs/s (process used %.2f cores, %s docs per CPU-s)",
-          fmt(median[1]), median[3], fmt(median[1] / median[3]));
-      say("ingest job (local[%d])      %s docs/s (process used %.2f cores, %s docs per CPU-s)",
-          cores, fmt(median[2]), median[4], fmt(median[2] / median[4]));
-      say("ratio job / loop           %.2fx (rounds: %s)", median[0], ratios(results));
+      IngestReport[] last = {cold};
+      JobDuel.run("Ingest job", cores, rounds, () -> LibraryLoop.run(files, config), () -> {
+        last[0] = job.run(spec);
+        return last[0].ledger().in();
+      });
       say("job cost (last run)        %s CPU-s per input GB, %s docs/s per core (%s CPU)",
-          fmt(last.cpuSecondsPerInputGb()), fmt(last.docsPerSecondPerCore()), last.cpuSource());
+          fmt(last[0].cpuSecondsPerInputGb()), fmt(last[0].docsPerSecondPerCore()),
+          last[0].cpuSource());
       say("session start-up           %.1f s (not in the job time)", startup);
     }
   }
@@ -125,34 +89,19 @@ public final class IngestJobBench {
     }
   }
 
-  private static String ratios(List<double[]> results) {
-    List<String> r = new ArrayList<>();
-    for (double[] x : results) {
-      r.add(String.format(Locale.ROOT, "%.2f", x[0]));
-    }
-    Collections.sort(r);
-    return String.join(", ", r);
-  }
-
   private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
+    return JobDuel.option(args, name, fallback);
   }
 
   private static double secs(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return JobDuel.secs(startNanos);
   }
 
   private static String fmt(double x) {
-    return String.format(Locale.ROOT, "%,.1f", x);
+    return JobDuel.fmt(x);
   }
 
   private static void say(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
-    System.out.flush();
+    JobDuel.say(format, args);
   }
 }
