@@ -28,18 +28,19 @@ final class ShardFileTask
   private static final long serialVersionUID = 1L;
 
   private final String root;
-  private final Split split;
+  private final int trainShards;
   private final Broadcast<SerializableHadoopConf> conf;
   private final long rowGroupTokens;
 
   /**
    * @param root the shard-set root (the job's staging directory)
+   * @param trainShards partitions below this are train shards, the rest held-out ones
    * @param rowGroupTokens tokens after which a row group closes
    */
-  ShardFileTask(String root, Split split, Broadcast<SerializableHadoopConf> conf,
+  ShardFileTask(String root, int trainShards, Broadcast<SerializableHadoopConf> conf,
       long rowGroupTokens) {
     this.root = root;
-    this.split = split;
+    this.trainShards = trainShards;
     this.conf = conf;
     this.rowGroupTokens = rowGroupTokens;
   }
@@ -50,8 +51,10 @@ final class ShardFileTask
   }
 
   @Override
-  public Iterator<WrittenShard> call(Integer index,
+  public Iterator<WrittenShard> call(Integer partition,
       Iterator<Tuple2<ShardKey, EncodedDocument>> docs) {
+    Split split = partition < trainShards ? Split.TRAIN : Split.HELDOUT;
+    int index = partition < trainShards ? partition : partition - trainShards;
     String file = fileName(split, index);
     Path path = new Path(root, file);
     Configuration hadoop = conf.value().get();
@@ -68,7 +71,7 @@ final class ShardFileTask
           writer.write(d.docId(), d.source(), d.tokens(), d.nBytes());
         }
       }
-      return List.of(WrittenShard.of(index, file, writer.rows(), writer.tokens(),
+      return List.of(WrittenShard.of(split, index, file, writer.rows(), writer.tokens(),
           writer.rowGroups())).iterator();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write shard " + path, e);

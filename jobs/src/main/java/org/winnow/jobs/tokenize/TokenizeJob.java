@@ -136,7 +136,7 @@ public final class TokenizeJob {
       encoded = docs.javaRDD()
           .mapPartitions(new EncodeTask(vocab, spec.placement(), spec.maxDocumentBytes(),
               counters))
-          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+          .persist(StorageLevel.MEMORY_AND_DISK());
 
       TokenizeTally tally = new TokenizeTally();
       try (ProgressReporter p = ProgressReporter.start(STAGE, err, live::records, live::records,
@@ -145,30 +145,21 @@ public final class TokenizeJob {
           tally.merge(t);
         }
       }
-      long counted = encoded.count();
       Ledger ledger = tally.ledger(STAGE);
 
-      Map<String, SplitSummary> splits = new LinkedHashMap<>();
-      long written = 0;
-      for (Split split : Split.values()) {
-        err.println(STAGE + ": writing " + tally.documents(split) + " " + split.dirName()
-            + " documents to " + out.target());
-        SplitSummary s = writeSplit(encoded, split, tally, spec, staging, conf);
-        splits.put(split.dirName(), s);
-        written += s.shards().stream().mapToLong(ShardSummary::rows).sum();
-      }
+      err.println(STAGE + ": writing " + tally.documents(Split.TRAIN) + " train and "
+          + tally.documents(Split.HELDOUT) + " held-out documents to " + out.target());
+      Map<String, SplitSummary> splits = writeShards(encoded, tally, spec, staging, conf);
+      long written = splits.values().stream().mapToLong(SplitSummary::documents).sum();
       String rejectedDir = store.child(staging, DroppedSchema.REJECTED_DIR);
       writeRejected(encoded, rejectedDir);
-      ledger.check(counted, written);
+      // The input count comes from Parquet's metadata, independently of the encoding tasks.
+      ledger.check(inputDocs, written);
       long rejectedRows = ParquetParts.in(sc.hadoopConfiguration(), rejectedDir).rows();
       if (rejectedRows != ledger.rejectedTotal()) {
         throw new LedgerImbalanceException(STAGE + ": ledger counts " + ledger.rejectedTotal()
             + " rejected, but " + rejectedRows + " rows were written to "
             + DroppedSchema.REJECTED_DIR + "/");
-      }
-      if (counted != inputDocs) {
-        throw new LedgerImbalanceException(STAGE + ": " + inputDocs + " documents were read, "
-            + "but " + counted + " were encoded");
       }
 
       ShardManifest manifest = new ShardManifest(identity, splits, manifestConfig(spec));
@@ -194,40 +185,52 @@ public final class TokenizeJob {
     }
   }
 
+  /** A split's shard count: its tokens over the target shard size, at most its documents. */
+  private static int shardCount(TokenizeTally tally, Split split, long shardTokens) {
+    long shards = (tally.tokens(split) + shardTokens - 1) / shardTokens;
+    return (int) Math.min(tally.documents(split), Math.min(Integer.MAX_VALUE, shards));
+  }
+
   /**
-   * Writes one split's shards: as many as its tokens over the target shard size (never more
-   * than its documents), each document in the shard its shuffle key names, sorted by that key.
+   * Writes both splits' shards in one shuffle: each document goes to the shard its shuffle key
+   * names, sorted there by that key, and each shard's task writes its file.
    */
-  private static SplitSummary writeSplit(JavaRDD<EncodedDocument> encoded, Split split,
-      TokenizeTally tally, TokenizeSpec spec, String root, Broadcast<SerializableHadoopConf> conf) {
-    long documents = tally.documents(split);
-    long tokens = tally.tokens(split);
-    Map<String, SourceTotals> sources = new LinkedHashMap<>();
-    tally.sources(split).forEach((k, v) -> sources.put(k, new SourceTotals(v[0], v[1])));
-    if (documents == 0) {
-      return new SplitSummary(0, 0, List.of(), sources);
+  private static Map<String, SplitSummary> writeShards(JavaRDD<EncodedDocument> encoded,
+      TokenizeTally tally, TokenizeSpec spec, String root,
+      Broadcast<SerializableHadoopConf> conf) {
+    int train = shardCount(tally, Split.TRAIN, spec.shardTokens());
+    int heldout = shardCount(tally, Split.HELDOUT, spec.shardTokens());
+    List<WrittenShard> written = new ArrayList<>();
+    if (train + heldout > 0) {
+      written.addAll(encoded
+          .filter(EncodedDocument::isKept)
+          .mapToPair(d -> new Tuple2<>(ShardKey.of(d, train, heldout), d))
+          .repartitionAndSortWithinPartitions(new ShardPartitioner(train, heldout))
+          .mapPartitionsWithIndex(new ShardFileTask(root, train, conf, spec.rowGroupTokens()),
+              false)
+          .collect());
     }
-    int shards = (int) Math.min(documents,
-        Math.min(Integer.MAX_VALUE, (tokens + spec.shardTokens() - 1) / spec.shardTokens()));
-    boolean heldOut = split == Split.HELDOUT;
-    List<WrittenShard> written = new ArrayList<>(encoded
-        .filter(d -> d.isKept() && d.heldOut() == heldOut)
-        .mapToPair(d -> new Tuple2<>(ShardKey.of(d, shards), d))
-        .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
-        .mapPartitionsWithIndex(new ShardFileTask(root, split, conf, spec.rowGroupTokens()),
-            false)
-        .collect());
-    written.sort(Comparator.comparingInt(WrittenShard::index));
-    List<ShardSummary> summaries = written.stream().map(WrittenShard::summary).toList();
-    long rows = summaries.stream().mapToLong(ShardSummary::rows).sum();
-    long writtenTokens = summaries.stream().mapToLong(ShardSummary::tokens).sum();
-    if (summaries.size() != shards || rows != documents || writtenTokens != tokens) {
-      throw new LedgerImbalanceException(STAGE + ": " + split.dirName() + " counted " + documents
-          + " documents and " + tokens + " tokens in " + shards + " shards, but "
-          + summaries.size() + " shards with " + rows + " rows and " + writtenTokens
-          + " tokens were written");
+    written.sort(Comparator.comparing(WrittenShard::split)
+        .thenComparingInt(WrittenShard::index));
+    Map<String, SplitSummary> splits = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      List<ShardSummary> shards = written.stream().filter(w -> w.split() == split)
+          .map(WrittenShard::summary).toList();
+      long rows = shards.stream().mapToLong(ShardSummary::rows).sum();
+      long tokens = shards.stream().mapToLong(ShardSummary::tokens).sum();
+      int expected = split == Split.TRAIN ? train : heldout;
+      if (shards.size() != expected || rows != tally.documents(split)
+          || tokens != tally.tokens(split)) {
+        throw new LedgerImbalanceException(STAGE + ": " + split.dirName() + " counted "
+            + tally.documents(split) + " documents and " + tally.tokens(split) + " tokens in "
+            + expected + " shards, but " + shards.size() + " shards with " + rows + " rows and "
+            + tokens + " tokens were written");
+      }
+      Map<String, SourceTotals> sources = new LinkedHashMap<>();
+      tally.sources(split).forEach((k, v) -> sources.put(k, new SourceTotals(v[0], v[1])));
+      splits.put(split.dirName(), new SplitSummary(rows, tokens, shards, sources));
     }
-    return new SplitSummary(documents, tokens, summaries, sources);
+    return splits;
   }
 
   private void writeRejected(JavaRDD<EncodedDocument> encoded, String dir) {

@@ -85,6 +85,12 @@ public final class TokenizeTally implements Serializable {
     return sources(split).values().stream().mapToLong(c -> c[i]).sum();
   }
 
+  /** Every document counted, kept or rejected. */
+  public long documents() {
+    return documents(Split.TRAIN) + documents(Split.HELDOUT)
+        + rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   public Map<String, Long> rejected() {
     return Collections.unmodifiableMap(rejected);
   }

@@ -4,19 +4,21 @@ import java.io.Serializable;
 import java.util.List;
 import org.winnow.loader.manifest.RowGroupSummary;
 import org.winnow.loader.manifest.ShardSummary;
+import org.winnow.loader.shard.Split;
 
 /**
  * What a task wrote: one shard file's counts, sent back to the driver for the manifest.
  *
+ * @param split the split it belongs to
  * @param index the shard's number within its split
  * @param file the path relative to the shard-set root, as the manifest lists it
  * @param rowGroupRows rows of each row group, in order
  * @param rowGroupTokens tokens of each row group, in order
  */
-record WrittenShard(int index, String file, long rows, long tokens, long[] rowGroupRows,
+record WrittenShard(Split split, int index, String file, long rows, long tokens, long[] rowGroupRows,
     long[] rowGroupTokens) implements Serializable {
 
-  static WrittenShard of(int index, String file, long rows, long tokens,
+  static WrittenShard of(Split split, int index, String file, long rows, long tokens,
       List<RowGroupSummary> groups) {
     long[] r = new long[groups.size()];
     long[] t = new long[groups.size()];
@@ -24,7 +26,7 @@ record WrittenShard(int index, String file, long rows, long tokens, long[] rowGr
       r[i] = groups.get(i).rows();
       t[i] = groups.get(i).tokens();
     }
-    return new WrittenShard(index, file, rows, tokens, r, t);
+    return new WrittenShard(split, index, file, rows, tokens, r, t);
   }
 
   ShardSummary summary() {
