@@ -74,7 +74,7 @@ class TokenizeWithGpt2Test {
     Path out = tmp.resolve("shards-" + name);
     TokenizeReport r = new TokenizeJob(spark, QUIET).run(TokenizeSpec.of(
         List.of(docs.dir.toString()), out.toString(), vocabulary.toString())
-        .withHeldoutFraction(0.2));
+        .withHeldoutFraction(0.2).withMaxDocumentBytes(TestDocuments.MAX_BYTES));
     ShardManifest m = r.manifest();
     assertEquals(50_257, m.tokenizer().vocabSize());
     assertEquals(50_256, m.tokenizer().eotId());
