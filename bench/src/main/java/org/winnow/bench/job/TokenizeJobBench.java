@@ -102,8 +102,9 @@ public final class TokenizeJobBench {
           }
         }
         results.add(new double[] {jobRate / loopRate, loopRate, jobRate, loopCores, jobCores});
-        say("round %d: encoder %s MB/s on %.2f cores, job %s MB/s on %.2f cores, ratio %.2fx",
-            r + 1, fmt(loopRate), loopCores, fmt(jobRate), jobCores, jobRate / loopRate);
+        say("round %d: encoder %s MB/s on %.2f cores, job %s MB/s on %.2f cores, ratio %.2fx "
+            + "(per CPU-s %.2fx)", r + 1, fmt(loopRate), loopCores, fmt(jobRate), jobCores,
+            jobRate / loopRate, (jobRate / jobCores) / (loopRate / loopCores));
       }
       results.sort((a, b) -> Double.compare(a[0], b[0]));
       double[] median = results.get(results.size() / 2);
@@ -112,10 +113,10 @@ public final class TokenizeJobBench {
           Runtime.getRuntime().availableProcessors(), rounds);
       say("documents / tokens         %,d / %,d (end-of-text included)", texts.size(),
           tokens + texts.size());
-      say("encoder (1 thread)         %s MB/s (process used %.2f cores)", fmt(median[1]),
-          median[3]);
-      say("tokenize job (local[%d])    %s MB/s (process used %.2f cores)", cores,
-          fmt(median[2]), median[4]);
+      say("encoder (1 thread)         %s MB/s (process used %.2f cores, %s MB per CPU-s)",
+          fmt(median[1]), median[3], fmt(median[1] / median[3]));
+      say("tokenize job (local[%d])    %s MB/s (process used %.2f cores, %s MB per CPU-s)",
+          cores, fmt(median[2]), median[4], fmt(median[2] / median[4]));
       say("ratio job / encoder        %.2fx (rounds: %s)", median[0], ratios(results));
       say("session start-up           %.1f s (not in the job time)", startup);
     }
