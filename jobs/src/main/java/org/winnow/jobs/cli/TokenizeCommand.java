@@ -115,7 +115,7 @@ final class TokenizeCommand implements Callable<Integer> {
       throw usage("--input names no path");
     }
     return new TokenizeSpec(paths, output, tokenizer, heldoutFraction, salt, seed, shardTokens,
-        rowGroupTokens, maxDocumentMb * MIB, force);
+        rowGroupTokens, maxDocumentMb * MIB, force, java.util.Optional.empty());
   }
 
   private ParameterException usage(String message) {

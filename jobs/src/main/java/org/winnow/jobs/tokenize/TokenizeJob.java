@@ -1,6 +1,9 @@
 package org.winnow.jobs.tokenize;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,14 +19,18 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.winnow.core.ledger.DroppedSchema;
+import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.output.AtomicOutput;
@@ -61,14 +68,16 @@ import scala.Tuple2;
  * <p>Every step is a pure function of the input rows, the vocabulary and the spec, so a rerun
  * writes byte-identical shards and manifest.
  *
- * <p>Decontamination: the train split should lose documents that overlap the held-out split
- * before shards are written. That belongs to the dedup stage's {@code decontaminate}, which this
- * build does not have; the place for it is between encoding and shard writing, on the encoded
- * documents of the two splits, counting what it drops as {@code removed} in the ledger.
+ * <p>Decontamination: given a {@link HeldoutDecontamination} (the dedup stage's
+ * {@code decontaminate} is meant to be one; this build has none of its own), train documents that
+ * overlap held-out ones are removed before encoding, written to {@code _removed/} and counted as
+ * {@code removed} in the ledger. Without one, nothing is removed and the ledger says so.
  */
 public final class TokenizeJob {
   /** The stage name in the ledger. */
   public static final String STAGE = "tokenize";
+  private static final String ID = DocumentSchema.ID.name();
+  private static final String DROP_ID = "contaminated_id";
 
   private final SparkSession spark;
   private final PrintWriter err;
@@ -129,10 +138,18 @@ public final class TokenizeJob {
     JavaRDD<EncodedDocument> encoded = null;
     try (TaskCpuMeter cpu = TaskCpuMeter.start(sc);
         LiveCounters live = LiveCounters.start(sc, counters)) {
-      Dataset<Row> docs = spark.read().parquet(spec.inputs().toArray(String[]::new))
-          .select(col(DocumentSchema.ID.name()), col(DocumentSchema.SOURCE.name()),
-              col(DocumentSchema.TEXT.name()).cast(DataTypes.BinaryType));
-      long inputDocs = docs.count();
+      Dataset<Row> input = spark.read().parquet(spec.inputs().toArray(String[]::new));
+      long inputDocs = input.count();
+      long removed = 0;
+      if (spec.decontamination().isPresent()) {
+        HeldoutDecontamination d = spec.decontamination().get();
+        Dataset<Row> drop = contaminatedTrainIds(input, d, spec.placement());
+        removed = writeRemoved(input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_semi"),
+            d.reason(), store.child(staging, DroppedSchema.REMOVED_DIR));
+        input = input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_anti");
+      }
+      Dataset<Row> docs = input.select(col(ID), col(DocumentSchema.SOURCE.name()),
+          col(DocumentSchema.TEXT.name()).cast(DataTypes.BinaryType));
       encoded = docs.javaRDD()
           .mapPartitions(new EncodeTask(vocab, spec.placement(), spec.maxDocumentBytes(),
               counters))
@@ -146,6 +163,9 @@ public final class TokenizeJob {
         }
       }
       Ledger ledger = tally.ledger(STAGE);
+      if (spec.decontamination().isPresent()) {
+        ledger.count(Fate.REMOVED, spec.decontamination().get().reason(), removed);
+      }
 
       err.println(STAGE + ": writing " + tally.documents(Split.TRAIN) + " train and "
           + tally.documents(Split.HELDOUT) + " held-out documents to " + out.target());
@@ -231,6 +251,36 @@ public final class TokenizeJob {
       splits.put(split.dirName(), new SplitSummary(rows, tokens, shards, sources));
     }
     return splits;
+  }
+
+  /** Ids of train documents that {@code d} finds overlapping held-out ones, deduplicated. */
+  private static Dataset<Row> contaminatedTrainIds(Dataset<Row> input, HeldoutDecontamination d,
+      DocumentPlacement placement) {
+    UserDefinedFunction heldOut =
+        udf((UDF1<String, Boolean>) placement::heldOut, DataTypes.BooleanType);
+    String text = DocumentSchema.TEXT.name();
+    Dataset<Row> texts = input.where(col(ID).isNotNull().and(col(text).isNotNull()))
+        .select(col(ID), col(text));
+    Column held = heldOut.apply(col(ID));
+    return d.contaminated(texts.where(not(held)), texts.where(held))
+        .select(col(ID))
+        .where(col(ID).isNotNull().and(not(heldOut.apply(col(ID)))))
+        .distinct()
+        .withColumnRenamed(ID, DROP_ID);
+  }
+
+  /** Writes the removed documents to {@code dir} and returns how many rows were written. */
+  private long writeRemoved(Dataset<Row> removed, String reason, String dir) {
+    removed.select(col(ID), col(DocumentSchema.URL.name()), lit(STAGE).as("stage"),
+            lit(reason).as("reason"), lit("overlaps the held-out split").as("detail"),
+            col(DocumentSchema.WARC_FILE.name()), col(DocumentSchema.WARC_OFFSET.name()),
+            lit("").as("text"))
+        .repartition(1)
+        .sortWithinPartitions(ID)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(dir);
+    return ParquetParts.in(spark.sparkContext().hadoopConfiguration(), dir).rows();
   }
 
   private void writeRejected(JavaRDD<EncodedDocument> encoded, String dir) {

@@ -2,6 +2,7 @@ package org.winnow.jobs.tokenize;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@code winnow tokenize} does: which documents, which vocabulary, where the shards go, and
@@ -19,10 +20,11 @@ import java.util.Objects;
  *     groups in memory)
  * @param maxDocumentBytes larger documents are rejected as {@code too_large}
  * @param force redo a finished output
+ * @param decontamination removes train documents that overlap held-out ones, when given
  */
 public record TokenizeSpec(List<String> inputs, String output, String tokenizer,
     double heldoutFraction, String salt, long seed, long shardTokens, long rowGroupTokens,
-    long maxDocumentBytes, boolean force) {
+    long maxDocumentBytes, boolean force, Optional<HeldoutDecontamination> decontamination) {
 
   public static final double DEFAULT_HELDOUT_FRACTION = 0.01;
   public static final String DEFAULT_SALT = "winnow-heldout";
@@ -35,6 +37,7 @@ public record TokenizeSpec(List<String> inputs, String output, String tokenizer,
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(tokenizer, "tokenizer");
     Objects.requireNonNull(salt, "salt");
+    Objects.requireNonNull(decontamination, "decontamination");
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("no input given");
     }
@@ -52,42 +55,49 @@ public record TokenizeSpec(List<String> inputs, String output, String tokenizer,
   /** The defaults: 1% held out, 64 Mi tokens per shard, 1 Mi per row group, 64 MiB documents. */
   public static TokenizeSpec of(List<String> inputs, String output, String tokenizer) {
     return new TokenizeSpec(inputs, output, tokenizer, DEFAULT_HELDOUT_FRACTION, DEFAULT_SALT, 0,
-        DEFAULT_SHARD_TOKENS, DEFAULT_ROW_GROUP_TOKENS, DEFAULT_MAX_DOCUMENT_BYTES, false);
+        DEFAULT_SHARD_TOKENS, DEFAULT_ROW_GROUP_TOKENS, DEFAULT_MAX_DOCUMENT_BYTES, false,
+        Optional.empty());
   }
 
   public TokenizeSpec withHeldoutFraction(double f) {
     return new TokenizeSpec(inputs, output, tokenizer, f, salt, seed, shardTokens,
-        rowGroupTokens, maxDocumentBytes, force);
+        rowGroupTokens, maxDocumentBytes, force, decontamination);
   }
 
   public TokenizeSpec withSalt(String s) {
     return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, s, seed, shardTokens,
-        rowGroupTokens, maxDocumentBytes, force);
+        rowGroupTokens, maxDocumentBytes, force, decontamination);
   }
 
   public TokenizeSpec withSeed(long s) {
     return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, salt, s, shardTokens,
-        rowGroupTokens, maxDocumentBytes, force);
+        rowGroupTokens, maxDocumentBytes, force, decontamination);
   }
 
   public TokenizeSpec withShardTokens(long n) {
     return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, salt, seed, n,
-        rowGroupTokens, maxDocumentBytes, force);
+        rowGroupTokens, maxDocumentBytes, force, decontamination);
   }
 
   public TokenizeSpec withRowGroupTokens(long n) {
     return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, salt, seed, shardTokens,
-        n, maxDocumentBytes, force);
+        n, maxDocumentBytes, force, decontamination);
   }
 
   public TokenizeSpec withMaxDocumentBytes(long n) {
     return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, salt, seed, shardTokens,
-        rowGroupTokens, n, force);
+        rowGroupTokens, n, force, decontamination);
   }
 
   public TokenizeSpec withForce(boolean f) {
     return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, salt, seed, shardTokens,
-        rowGroupTokens, maxDocumentBytes, f);
+        rowGroupTokens, maxDocumentBytes, f, decontamination);
+  }
+
+  /** With {@code d} removing train documents that overlap held-out ones. */
+  public TokenizeSpec withDecontamination(HeldoutDecontamination d) {
+    return new TokenizeSpec(inputs, output, tokenizer, heldoutFraction, salt, seed, shardTokens,
+        rowGroupTokens, maxDocumentBytes, force, Optional.of(d));
   }
 
   /** The split and shuffle function this spec defines. */
