@@ -23,7 +23,7 @@ import scala.Tuple2;
  * documents still gets its (empty) file: the manifest lists every shard number.
  */
 final class ShardFileTask
-    implements Function2<Integer, Iterator<Tuple2<ShardKey, EncodedDocument>>,
+    implements Function2<Integer, Iterator<Tuple2<ShardKey, byte[]>>,
         Iterator<WrittenShard>> {
   private static final long serialVersionUID = 1L;
 
@@ -52,7 +52,7 @@ final class ShardFileTask
 
   @Override
   public Iterator<WrittenShard> call(Integer partition,
-      Iterator<Tuple2<ShardKey, EncodedDocument>> docs) {
+      Iterator<Tuple2<ShardKey, byte[]>> docs) {
     Split split = partition < trainShards ? Split.TRAIN : Split.HELDOUT;
     int index = partition < trainShards ? partition : partition - trainShards;
     String file = fileName(split, index);
@@ -67,7 +67,7 @@ final class ShardFileTask
           path.toString(), options);
       try (writer) {
         while (docs.hasNext()) {
-          EncodedDocument d = docs.next()._2();
+          PackedDocument.Unpacked d = PackedDocument.unpack(docs.next()._2());
           writer.write(d.docId(), d.source(), d.tokens(), d.nBytes());
         }
       }

@@ -224,7 +224,7 @@ public final class TokenizeJob {
     if (train + heldout > 0) {
       written.addAll(encoded
           .filter(EncodedDocument::isKept)
-          .mapToPair(d -> new Tuple2<>(ShardKey.of(d, train, heldout), d))
+          .mapToPair(d -> new Tuple2<>(ShardKey.of(d, train, heldout), PackedDocument.pack(d)))
           .repartitionAndSortWithinPartitions(new ShardPartitioner(train, heldout))
           .mapPartitionsWithIndex(new ShardFileTask(root, train, conf, spec.rowGroupTokens()),
               false)
