@@ -16,12 +16,12 @@ import java.util.Random;
  * dropped, seeded by the copy number), so that the copies add new pre-tokens the way noisy web
  * text does instead of only raising counts.
  */
-final class TrainingCorpus {
+public final class TrainingCorpus {
 
   private TrainingCorpus() {}
 
   /** Documents totalling at least {@code targetBytes} bytes of UTF-8, and where they came from. */
-  static List<String> build(long targetBytes, StringBuilder description) {
+  public static List<String> build(long targetBytes, StringBuilder description) {
     List<String> base = new ArrayList<>(EuroparlText.documents());
     description.append("Europarl sample (17,597 documents)");
     Path shakespeare = SharedData.file("tinylm/tinyshakespeare.txt");

@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
       QuickstartCommand.class,
       InspectShardsCommand.class,
       LoaderBenchCommand.class,
+      TokenizeCommand.class,
+      TrainTokenizerCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

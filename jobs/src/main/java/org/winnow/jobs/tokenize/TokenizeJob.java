@@ -1,0 +1,376 @@
+package org.winnow.jobs.tokenize;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.winnow.core.ledger.DroppedSchema;
+import org.winnow.core.ledger.Fate;
+import org.winnow.core.ledger.Ledger;
+import org.winnow.core.ledger.LedgerImbalanceException;
+import org.winnow.core.output.AtomicOutput;
+import org.winnow.core.schema.DocumentSchema;
+import org.winnow.jobs.io.HadoopOutputStore;
+import org.winnow.jobs.io.ParquetParts;
+import org.winnow.jobs.report.ProgressReporter;
+import org.winnow.jobs.spark.JobCounters;
+import org.winnow.jobs.spark.LiveCounters;
+import org.winnow.jobs.spark.ProcessCpu;
+import org.winnow.jobs.spark.SerializableHadoopConf;
+import org.winnow.jobs.spark.SparkSchemas;
+import org.winnow.jobs.spark.TaskCpuMeter;
+import org.winnow.loader.manifest.ShardManifest;
+import org.winnow.loader.manifest.ShardSummary;
+import org.winnow.loader.manifest.SourceTotals;
+import org.winnow.loader.manifest.SplitSummary;
+import org.winnow.loader.manifest.TokenizerIdentity;
+import org.winnow.loader.shard.Split;
+import org.winnow.tokenizer.Tokenizer;
+import scala.Tuple2;
+
+/**
+ * The tokenize stage as a Spark job: the document dataset in, token shards out, in the layout of
+ * DESIGN.md ("Token shards") so that the loader reads them as they are.
+ *
+ * <p>Documents are encoded once (end-of-text appended) and kept on executors while the driver
+ * counts tokens per split; the count fixes each split's number of shards. Each document's shard
+ * and its place within the shard come from a seeded hash of its id ({@link DocumentPlacement}):
+ * the shuffle moves documents to one partition per shard and sorts them there, which Spark does
+ * with spilling sorts, so memory stays bounded however large the corpus. One task writes each
+ * shard with the loader's {@code ShardWriter}; the driver writes {@code manifest.json} from what
+ * the tasks report, then the ledger, and commits the staging directory.
+ *
+ * <p>Every step is a pure function of the input rows, the vocabulary and the spec, so a rerun
+ * writes byte-identical shards and manifest.
+ *
+ * <p>Decontamination: given a {@link HeldoutDecontamination} (the dedup stage's
+ * {@code decontaminate} is meant to be one; this build has none of its own), train documents that
+ * overlap held-out ones are removed before encoding, written to {@code _removed/} and counted as
+ * {@code removed} in the ledger. Without one, nothing is removed and the ledger says so.
+ */
+public final class TokenizeJob {
+  /** The stage name in the ledger. */
+  public static final String STAGE = "tokenize";
+  private static final String ID = DocumentSchema.ID.name();
+  private static final String DROP_ID = "contaminated_id";
+
+  private final SparkSession spark;
+  private final PrintWriter err;
+
+  /** @param err where progress goes (stderr for the CLI) */
+  public TokenizeJob(SparkSession spark, PrintWriter err) {
+    this.spark = spark;
+    this.err = err;
+  }
+
+  /** Runs the job in {@code spark}, progress on stderr: the entry point for other commands. */
+  public static TokenizeReport run(SparkSession spark, TokenizeSpec spec) {
+    return new TokenizeJob(spark, new PrintWriter(System.err, true)).run(spec);
+  }
+
+  public TokenizeReport run(TokenizeSpec spec) {
+    long start = System.nanoTime();
+    double processCpuStart = ProcessCpu.seconds();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    HadoopOutputStore store = new HadoopOutputStore(hadoop);
+    String target;
+    try {
+      target = store.qualify(spec.output());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
+    }
+    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    if (out.alreadyDone()) {
+      return TokenizeReport.skipped(target, readLedger(store, target), readManifest(store, target));
+    }
+    TokenizerSource vocabulary;
+    Tokenizer named;
+    try {
+      vocabulary = TokenizerSource.resolve(spec.tokenizer(), hadoop);
+      named = TokenizerSource.identityOf(spec.tokenizer(), vocabulary);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load tokenizer " + spec.tokenizer() + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      return tokenize(spec, vocabulary, identity(named), out, store, start, processCpuStart);
+    } catch (RuntimeException e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  private TokenizeReport tokenize(TokenizeSpec spec, TokenizerSource vocabulary,
+      TokenizerIdentity identity, AtomicOutput out, HadoopOutputStore store, long start,
+      double processCpuStart) {
+    SparkContext sc = spark.sparkContext();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+    JobCounters counters = JobCounters.register(sc, STAGE);
+    Broadcast<TokenizerSource> vocab = jsc.broadcast(vocabulary);
+    Broadcast<SerializableHadoopConf> conf =
+        jsc.broadcast(new SerializableHadoopConf(sc.hadoopConfiguration()));
+    String staging = out.staging();
+    JavaRDD<EncodedDocument> encoded = null;
+    try (TaskCpuMeter cpu = TaskCpuMeter.start(sc);
+        LiveCounters live = LiveCounters.start(sc, counters)) {
+      Dataset<Row> input = spark.read().parquet(spec.inputs().toArray(String[]::new));
+      long inputDocs = input.count();
+      long removed = 0;
+      if (spec.decontamination().isPresent()) {
+        HeldoutDecontamination d = spec.decontamination().get();
+        Dataset<Row> drop = contaminatedTrainIds(input, d, spec.placement());
+        removed = writeRemoved(input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_semi"),
+            d.reason(), store.child(staging, DroppedSchema.REMOVED_DIR));
+        input = input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_anti");
+      }
+      Dataset<Row> docs = input.select(col(ID), col(DocumentSchema.SOURCE.name()),
+          col(DocumentSchema.TEXT.name()).cast(DataTypes.BinaryType));
+      encoded = docs.javaRDD()
+          .mapPartitions(new EncodeTask(vocab, spec.placement(), spec.maxDocumentBytes(),
+              counters))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+
+      TokenizeTally tally = new TokenizeTally();
+      try (ProgressReporter p = ProgressReporter.start(STAGE, err, live::records, live::records,
+          inputDocs, ProgressReporter.Unit.DOCUMENTS)) {
+        for (TokenizeTally t : encoded.mapPartitions(TokenizeTally::of).collect()) {
+          tally.merge(t);
+        }
+      }
+      Ledger ledger = tally.ledger(STAGE);
+      if (spec.decontamination().isPresent()) {
+        ledger.count(Fate.REMOVED, spec.decontamination().get().reason(), removed);
+      }
+
+      err.println(STAGE + ": writing " + tally.documents(Split.TRAIN) + " train and "
+          + tally.documents(Split.HELDOUT) + " held-out documents to " + out.target());
+      Map<String, SplitSummary> splits = writeShards(encoded, tally, spec, staging, conf);
+      long written = splits.values().stream().mapToLong(SplitSummary::documents).sum();
+      String rejectedDir = store.child(staging, DroppedSchema.REJECTED_DIR);
+      writeRejected(encoded, rejectedDir);
+      // The input count comes from Parquet's metadata, independently of the encoding tasks.
+      ledger.check(inputDocs, written);
+      long rejectedRows = ParquetParts.in(sc.hadoopConfiguration(), rejectedDir).rows();
+      if (rejectedRows != ledger.rejectedTotal()) {
+        throw new LedgerImbalanceException(STAGE + ": ledger counts " + ledger.rejectedTotal()
+            + " rejected, but " + rejectedRows + " rows were written to "
+            + DroppedSchema.REJECTED_DIR + "/");
+      }
+
+      ShardManifest manifest = new ShardManifest(identity, splits, manifestConfig(spec));
+      writeUtf8(store, store.child(staging, ShardManifest.FILE_NAME),
+          new String(manifest.toJson(), StandardCharsets.UTF_8));
+
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      double processCpu = ProcessCpu.seconds() - processCpuStart;
+      boolean wholeProcess = sc.isLocal() && Double.isFinite(processCpu);
+      long textBytes = tally.textBytes(Split.TRAIN) + tally.textBytes(Split.HELDOUT);
+      TokenizeReport report = new TokenizeReport(out.target(), false, ledger, manifest,
+          textBytes, elapsed, wholeProcess ? processCpu : cpu.cpuSeconds(),
+          wholeProcess ? "process" : "tasks", sc.defaultParallelism());
+      out.writeLedger(ledger.toJson(ledgerExtras(spec, report, tally)));
+      out.commit();
+      return report;
+    } finally {
+      if (encoded != null) {
+        encoded.unpersist(false);
+      }
+      vocab.destroy();
+      conf.destroy();
+    }
+  }
+
+  /** A split's shard count: its tokens over the target shard size, at most its documents. */
+  private static int shardCount(TokenizeTally tally, Split split, long shardTokens) {
+    long shards = (tally.tokens(split) + shardTokens - 1) / shardTokens;
+    return (int) Math.min(tally.documents(split), Math.min(Integer.MAX_VALUE, shards));
+  }
+
+  /**
+   * Writes both splits' shards in one shuffle: each document goes to the shard its shuffle key
+   * names, sorted there by that key, and each shard's task writes its file.
+   */
+  private static Map<String, SplitSummary> writeShards(JavaRDD<EncodedDocument> encoded,
+      TokenizeTally tally, TokenizeSpec spec, String root,
+      Broadcast<SerializableHadoopConf> conf) {
+    int train = shardCount(tally, Split.TRAIN, spec.shardTokens());
+    int heldout = shardCount(tally, Split.HELDOUT, spec.shardTokens());
+    List<WrittenShard> written = new ArrayList<>();
+    if (train + heldout > 0) {
+      written.addAll(encoded
+          .filter(EncodedDocument::isKept)
+          .mapToPair(d -> new Tuple2<>(ShardKey.of(d, train, heldout), PackedDocument.pack(d)))
+          .repartitionAndSortWithinPartitions(new ShardPartitioner(train, heldout))
+          .mapPartitionsWithIndex(new ShardFileTask(root, train, conf, spec.rowGroupTokens()),
+              false)
+          .collect());
+    }
+    written.sort(Comparator.comparing(WrittenShard::split)
+        .thenComparingInt(WrittenShard::index));
+    Map<String, SplitSummary> splits = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      List<ShardSummary> shards = written.stream().filter(w -> w.split() == split)
+          .map(WrittenShard::summary).toList();
+      long rows = shards.stream().mapToLong(ShardSummary::rows).sum();
+      long tokens = shards.stream().mapToLong(ShardSummary::tokens).sum();
+      int expected = split == Split.TRAIN ? train : heldout;
+      if (shards.size() != expected || rows != tally.documents(split)
+          || tokens != tally.tokens(split)) {
+        throw new LedgerImbalanceException(STAGE + ": " + split.dirName() + " counted "
+            + tally.documents(split) + " documents and " + tally.tokens(split) + " tokens in "
+            + expected + " shards, but " + shards.size() + " shards with " + rows + " rows and "
+            + tokens + " tokens were written");
+      }
+      Map<String, SourceTotals> sources = new LinkedHashMap<>();
+      tally.sources(split).forEach((k, v) -> sources.put(k, new SourceTotals(v[0], v[1])));
+      splits.put(split.dirName(), new SplitSummary(rows, tokens, shards, sources));
+    }
+    return splits;
+  }
+
+  /** Ids of train documents that {@code d} finds overlapping held-out ones, deduplicated. */
+  private static Dataset<Row> contaminatedTrainIds(Dataset<Row> input, HeldoutDecontamination d,
+      DocumentPlacement placement) {
+    UserDefinedFunction heldOut =
+        udf((UDF1<String, Boolean>) placement::heldOut, DataTypes.BooleanType);
+    String text = DocumentSchema.TEXT.name();
+    Dataset<Row> texts = input.where(col(ID).isNotNull().and(col(text).isNotNull()))
+        .select(col(ID), col(text));
+    Column held = heldOut.apply(col(ID));
+    return d.contaminated(texts.where(not(held)), texts.where(held))
+        .select(col(ID))
+        .where(col(ID).isNotNull().and(not(heldOut.apply(col(ID)))))
+        .distinct()
+        .withColumnRenamed(ID, DROP_ID);
+  }
+
+  /** Writes the removed documents to {@code dir} and returns how many rows were written. */
+  private long writeRemoved(Dataset<Row> removed, String reason, String dir) {
+    removed.select(col(ID), col(DocumentSchema.URL.name()), lit(STAGE).as("stage"),
+            lit(reason).as("reason"), lit("overlaps the held-out split").as("detail"),
+            col(DocumentSchema.WARC_FILE.name()), col(DocumentSchema.WARC_OFFSET.name()),
+            lit("").as("text"))
+        .repartition(1)
+        .sortWithinPartitions(ID)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(dir);
+    return ParquetParts.in(spark.sparkContext().hadoopConfiguration(), dir).rows();
+  }
+
+  private void writeRejected(JavaRDD<EncodedDocument> encoded, String dir) {
+    JavaRDD<Row> rows = encoded.filter(d -> !d.isKept())
+        .map(d -> RowFactory.create(d.docId(), "", STAGE, d.reason(), d.detail(), "", -1L, ""));
+    spark.createDataFrame(rows, SparkSchemas.dropped())
+        .repartition(1)
+        .sortWithinPartitions("id", "reason", "detail")
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(dir);
+  }
+
+  /** The settings that shaped the shards; recorded in the manifest, free of run-specific facts. */
+  private static Map<String, Object> manifestConfig(TokenizeSpec spec) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("stage", STAGE);
+    c.put("tokenizer", spec.tokenizer());
+    c.put("heldout_fraction", spec.heldoutFraction());
+    c.put("salt", spec.salt());
+    c.put("seed", spec.seed());
+    c.put("shard_tokens", spec.shardTokens());
+    c.put("row_group_tokens", spec.rowGroupTokens());
+    c.put("max_document_bytes", spec.maxDocumentBytes());
+    c.put("end_of_text_appended", true);
+    return c;
+  }
+
+  private Map<String, Object> ledgerExtras(TokenizeSpec spec, TokenizeReport r,
+      TokenizeTally tally) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("inputs", spec.inputs());
+    extra.put("tokenizer", r.manifest().tokenizer().name());
+    extra.put("tokens", r.tokens());
+    extra.put("text_bytes", r.textBytes());
+    extra.put("bytes_per_token", round(r.bytesPerToken()));
+    Map<String, Object> bySplit = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      Map<String, Object> sources = new LinkedHashMap<>();
+      tally.sources(split).forEach((name, c) -> sources.put(name,
+          Map.of("documents", c[0], "tokens", c[1], "text_bytes", c[2])));
+      bySplit.put(split.dirName(), sources);
+    }
+    extra.put("sources", bySplit);
+    extra.put("elapsed_s", round(r.elapsedSeconds()));
+    extra.put("tokens_per_s", round(r.tokensPerSecond()));
+    extra.put("mb_per_s", round(r.mbPerSecond()));
+    extra.put("cpu_s", round(r.cpuSeconds()));
+    extra.put("cpu_measured_over", r.cpuSource());
+    extra.put("cpu_s_per_input_gb", round(r.cpuSecondsPerInputGb()));
+    extra.put("docs_per_s_per_core", round(r.docsPerSecondPerCore()));
+    extra.put("cores", r.cores());
+    extra.put("spark_master", spark.sparkContext().master());
+    extra.put("spark_version", spark.version());
+    return extra;
+  }
+
+  private static TokenizerIdentity identity(Tokenizer t) {
+    int eot = t.endOfTextId().orElseThrow(() -> new IllegalArgumentException("tokenizer "
+        + t.identity().name() + " has no <|endoftext|> token to end documents with"));
+    return new TokenizerIdentity(t.identity().name(), t.vocabSize(), t.identity().sha256(), eot);
+  }
+
+  private static double round(double x) {
+    return Double.isFinite(x) ? Math.round(x * 1000) / 1000.0 : 0;
+  }
+
+  private static void writeUtf8(HadoopOutputStore store, String path, String content) {
+    try {
+      store.writeUtf8(path, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  private static Ledger readLedger(HadoopOutputStore store, String target) {
+    String path = store.child(target, Ledger.FILE_NAME);
+    try {
+      return Ledger.fromJson(store.readUtf8(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  private static ShardManifest readManifest(HadoopOutputStore store, String target) {
+    String path = store.child(target, ShardManifest.FILE_NAME);
+    try {
+      return ShardManifest.parse(store.readUtf8(path).getBytes(StandardCharsets.UTF_8), path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+}

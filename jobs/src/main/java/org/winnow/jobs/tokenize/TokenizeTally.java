@@ -1,0 +1,105 @@
+package org.winnow.jobs.tokenize;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import org.winnow.core.ledger.Fate;
+import org.winnow.core.ledger.Ledger;
+import org.winnow.loader.shard.Split;
+
+/**
+ * What encoding produced, counted per partition and merged on the driver: rejects by reason, and
+ * documents, tokens and text bytes per split and source. Sorted maps, so that the manifest and
+ * the ledger list sources and reasons in the same order on every run.
+ */
+public final class TokenizeTally implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final TreeMap<String, Long> rejected = new TreeMap<>();
+  private final TreeMap<String, long[]> train = new TreeMap<>();
+  private final TreeMap<String, long[]> heldout = new TreeMap<>();
+
+  /** The tally of one partition. */
+  public static Iterator<TokenizeTally> of(Iterator<EncodedDocument> docs) {
+    TokenizeTally t = new TokenizeTally();
+    while (docs.hasNext()) {
+      t.add(docs.next());
+    }
+    return java.util.List.of(t).iterator();
+  }
+
+  void add(EncodedDocument d) {
+    if (!d.isKept()) {
+      rejected.merge(d.reason(), 1L, Long::sum);
+      return;
+    }
+    long[] c = (d.heldOut() ? heldout : train).computeIfAbsent(d.source(), k -> new long[3]);
+    c[0]++;
+    c[1] += d.tokens().length;
+    c[2] += d.nBytes();
+  }
+
+  /** Adds {@code other} into this tally and returns this. */
+  public TokenizeTally merge(TokenizeTally other) {
+    other.rejected.forEach((k, v) -> rejected.merge(k, v, Long::sum));
+    mergeInto(train, other.train);
+    mergeInto(heldout, other.heldout);
+    return this;
+  }
+
+  private static void mergeInto(Map<String, long[]> into, Map<String, long[]> from) {
+    from.forEach((k, v) -> {
+      long[] c = into.computeIfAbsent(k, x -> new long[3]);
+      for (int i = 0; i < c.length; i++) {
+        c[i] += v[i];
+      }
+    });
+  }
+
+  /**
+   * Per source of {@code split}: {@code {documents, tokens, text bytes}}, by source name.
+   * The arrays are this tally's own; do not change them.
+   */
+  public Map<String, long[]> sources(Split split) {
+    return Collections.unmodifiableMap(split == Split.TRAIN ? train : heldout);
+  }
+
+  /** Documents of {@code split}. */
+  public long documents(Split split) {
+    return sum(split, 0);
+  }
+
+  /** Tokens of {@code split}, end-of-text tokens included. */
+  public long tokens(Split split) {
+    return sum(split, 1);
+  }
+
+  /** UTF-8 bytes of the text of {@code split}. */
+  public long textBytes(Split split) {
+    return sum(split, 2);
+  }
+
+  private long sum(Split split, int i) {
+    return sources(split).values().stream().mapToLong(c -> c[i]).sum();
+  }
+
+  /** Every document counted, kept or rejected. */
+  public long documents() {
+    return documents(Split.TRAIN) + documents(Split.HELDOUT)
+        + rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public Map<String, Long> rejected() {
+    return Collections.unmodifiableMap(rejected);
+  }
+
+  /** The stage's ledger: kept is every document written to either split. */
+  public Ledger ledger(String stage) {
+    Ledger ledger = new Ledger(stage);
+    ledger.count(Fate.KEPT, "", documents(Split.TRAIN) + documents(Split.HELDOUT));
+    rejected.forEach((reason, n) -> ledger.count(Fate.REJECTED, reason, n));
+    return ledger;
+  }
+}
