@@ -1,0 +1,103 @@
+package org.winnow.bench.job;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.winnow.core.Document;
+import org.winnow.core.schema.DocumentSchema;
+import org.winnow.filter.FilterConfig;
+import org.winnow.filter.FilterPipeline;
+import org.winnow.ingest.IngestConfig;
+import org.winnow.jobs.filter.FilterJob;
+import org.winnow.jobs.filter.FilterReport;
+import org.winnow.jobs.filter.FilterSpec;
+import org.winnow.jobs.ingest.IngestJob;
+import org.winnow.jobs.ingest.IngestSpec;
+import org.winnow.jobs.quickstart.EuroparlReader;
+import org.winnow.jobs.quickstart.QuickstartCorpus;
+import org.winnow.jobs.spark.CommonPool;
+import org.winnow.jobs.spark.SessionLease;
+import org.winnow.jobs.spark.SparkSessions;
+
+/**
+ * Documents per second of the filter Spark job ({@code winnow filter}, default rules) in
+ * {@code local[N]} against {@link FilterPipeline} called in a plain loop on one thread over the
+ * same documents held in memory, in one JVM and one run (see {@link JobDuel}). The documents are
+ * the quick-start sample, ingested first (once; reused after).
+ *
+ * <p>Usage: {@code FilterJobBench [--docs N] [--cores N] [--rounds N] [--work DIR]}
+ */
+public final class FilterJobBench {
+  private FilterJobBench() {}
+
+  public static void main(String[] args) throws Exception {
+    CommonPool.oneWorkerPerCore();
+    int docs = Integer.parseInt(JobDuel.option(args, "--docs",
+        Integer.toString(EuroparlReader.SIZE)));
+    int cores = Integer.parseInt(JobDuel.option(args, "--cores", "2"));
+    int rounds = Integer.parseInt(JobDuel.option(args, "--rounds", "3"));
+    Path work = Path.of(JobDuel.option(args, "--work", "winnow-work/bench")).toAbsolutePath();
+    PrintWriter err = new PrintWriter(System.err, true);
+    QuickstartCorpus.Summary corpus =
+        QuickstartCorpus.ensure(work.resolve("warc-" + docs), docs, false, err);
+
+    long t = System.nanoTime();
+    SessionLease lease = SparkSessions.open("winnow filter bench",
+        Optional.of("local[" + cores + "]"), Map.of("spark.ui.enabled", "false"));
+    double startup = JobDuel.secs(t);
+    try (lease) {
+      String ingested = work.resolve("ingest-" + docs).toString();
+      new IngestJob(lease.session(), err).run(new IngestSpec(List.of(corpus.dir().toString()),
+          ingested, IngestConfig.defaults("europarl"), 128L << 20, false));
+      List<Document> documents = new ArrayList<>();
+      for (Row r : lease.session().read().parquet(ingested).collectAsList()) {
+        Object[] v = new Object[DocumentSchema.COLUMNS.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = r.get(r.fieldIndex(DocumentSchema.COLUMNS.get(i).name()));
+        }
+        documents.add(DocumentSchema.fromValues(v));
+      }
+      long chars = documents.stream().mapToLong(d -> d.text().length()).sum();
+      JobDuel.say("input: %,d documents, %.1f M characters (%s)", documents.size(), chars / 1e6,
+          ingested);
+
+      FilterConfig rules = FilterConfig.defaults();
+      FilterSpec spec = new FilterSpec(List.of(ingested), work.resolve("filter").toString(),
+          rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, 128L << 20,
+          true);
+      FilterJob job = new FilterJob(lease.session(), err);
+      t = System.nanoTime();
+      FilterReport cold = job.run(spec);
+      JobDuel.say("job, first run: %.1f s, %s kept", JobDuel.secs(t),
+          JobDuel.fmt(cold.ledger().kept()));
+      t = System.nanoTime();
+      long warm = loop(documents);
+      JobDuel.say("library loop, warm-up: %.1f s", JobDuel.secs(t));
+
+      FilterReport[] last = {cold};
+      JobDuel.run("Filter job", cores, rounds, () -> loop(documents), () -> {
+        last[0] = job.run(spec);
+        return last[0].ledger().in();
+      });
+      JobDuel.say("job cost (last run)        %s CPU-s per input GB of Parquet, %s docs/s per "
+          + "core", JobDuel.fmt(last[0].cpuSecondsPerInputGb()),
+          JobDuel.fmt(last[0].docsPerSecondPerCore()));
+      JobDuel.say("session start-up           %.1f s (not in the job time); %d documents",
+          startup, warm);
+    }
+  }
+
+  private static long loop(List<Document> documents) {
+    FilterPipeline pipeline = new FilterPipeline(FilterConfig.defaults());
+    long n = 0;
+    for (Document d : documents) {
+      pipeline.evaluate(d);
+      n++;
+    }
+    return n;
+  }
+}
