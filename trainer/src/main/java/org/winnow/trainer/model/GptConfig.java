@@ -25,9 +25,14 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int context, int vocab
     }
   }
 
-  /** A named preset ({@code tiny}, {@code small}, {@code gpt2-124m}) for {@code vocab} tokens. */
+  /**
+   * A named preset for {@code vocab} tokens: {@code tiny}, {@code small}, {@code gpt2-124m}, and
+   * {@code micro} (2 layers, 128 wide), small enough for tests and minute-long CPU runs.
+   */
   public static GptConfig preset(String name, int vocab) {
     switch (name) {
+      case "micro":
+        return new GptConfig(2, 2, 128, 128, vocab);
       case "tiny":
         return new GptConfig(4, 4, 256, 256, vocab);
       case "small":
@@ -36,7 +41,7 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int context, int vocab
         return new GptConfig(12, 12, 768, 1024, vocab);
       default:
         throw new IllegalArgumentException("unknown model preset '" + name
-            + "': choose tiny, small or gpt2-124m");
+            + "': choose micro, tiny, small or gpt2-124m");
     }
   }
 
