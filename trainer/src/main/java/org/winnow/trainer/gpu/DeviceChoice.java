@@ -19,7 +19,7 @@ public final class DeviceChoice {
     Optional<String> problem = CudaProbe.ptxProblem(probe);
     // The GPU kernels exist and are tested one by one, but the training step that chains them on
     // the device is not built yet, so a usable device is still reported and not used.
-    String why = problem.orElse("found " + probe.device().orElseThrow()
+    String why = problem.orElseGet(() -> "found " + probe.device().orElseThrow()
         + ", but this build has no GPU training step yet");
     if (requested.equals("gpu")) {
       throw new IllegalStateException("--device gpu: " + why);

@@ -1,0 +1,44 @@
+package org.winnow.trainer.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Without a usable GPU, auto falls back to the CPU in one line and gpu fails with the reason. */
+class DeviceChoiceTest {
+  @Test
+  void fallsBackToTheCpuInOneClearLine() {
+    DeviceProbe probe = CudaProbe.probe();
+    assumeFalse(probe.available(), "a GPU is present; the fallback is not exercised here");
+    assertTrue(probe.reason().isPresent());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    String device = DeviceChoice.resolve("auto", new PrintStream(bytes, true,
+        StandardCharsets.UTF_8));
+    assertEquals("cpu", device);
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(1, out.lines().count(), out);
+    assertTrue(out.startsWith("device auto: ") && out.contains("training on the CPU"), out);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> DeviceChoice.resolve("gpu", new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().startsWith("--device gpu: "), e.getMessage());
+    assertEquals("cpu", DeviceChoice.resolve("cpu", null));
+  }
+
+  @Test
+  void anOldDriverIsRefusedBeforeAnyLaunch() {
+    DeviceProbe old = new DeviceProbe(java.util.Optional.of("H100"), java.util.Optional.empty(),
+        12040, 9, 0);
+    String why = CudaProbe.ptxProblem(old).orElseThrow();
+    assertTrue(why.contains("CUDA 12.4") && why.contains("13.0"), why);
+    DeviceProbe current = new DeviceProbe(java.util.Optional.of("H100"),
+        java.util.Optional.empty(), 13000, 9, 0);
+    assertTrue(CudaProbe.ptxProblem(current).isEmpty());
+  }
+}
