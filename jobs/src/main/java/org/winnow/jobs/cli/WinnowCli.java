@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       QuickstartCommand.class,
       InspectShardsCommand.class,
       LoaderBenchCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,6 +1,6 @@
 package org.winnow.trainer.gpu;
 
-import java.io.PrintStream;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -11,7 +11,7 @@ public final class DeviceChoice {
   private DeviceChoice() {}
 
   /** Returns {@code "cpu"}; see the class comment for what {@code auto} and {@code gpu} do. */
-  public static String resolve(String requested, PrintStream out) {
+  public static String resolve(String requested, Consumer<String> out) {
     if (requested.equals("cpu")) {
       return "cpu";
     }
@@ -24,7 +24,7 @@ public final class DeviceChoice {
     if (requested.equals("gpu")) {
       throw new IllegalStateException("--device gpu: " + why);
     }
-    out.println("device auto: " + why + "; training on the CPU");
+    out.accept("device auto: " + why + "; training on the CPU");
     return "cpu";
   }
 }

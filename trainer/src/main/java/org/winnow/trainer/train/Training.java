@@ -2,7 +2,7 @@ package org.winnow.trainer.train;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.util.function.Consumer;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class Training {
 
   private Training() {}
 
-  public static TrainSummary run(TrainSpec spec, PrintStream progress) throws IOException {
+  public static TrainSummary run(TrainSpec spec, Consumer<String> progress) throws IOException {
     String firstRoot = spec.data().get(0);
     TokenizerIdentity tokenizer =
         ShardManifest.read(ShardStores.forRoot(firstRoot), firstRoot).tokenizer();
@@ -89,7 +89,7 @@ public final class Training {
       step = resumed.step();
       tokensSeen = resumed.tokensSeen();
       loaderState = LoaderState.fromJson(resumed.loaderState());
-      progress.printf(Locale.ROOT, "resuming from %s at step %d%n", ckptFile, step);
+      progress.accept(String.format(Locale.ROOT, "resuming from %s at step %d", ckptFile, step));
     } else {
       params = Initializer.initialise(config, spec.seed());
       Files.deleteIfExists(out.resolve(TRAIN_LOG));
@@ -163,8 +163,8 @@ public final class Training {
             .put("tokens_per_s", tps).toString() + "\n");
         trainLog.flush();
         if (step % every == 0 || step == totalSteps) {
-          progress.printf(Locale.ROOT, "step %d/%d  loss %.4f  lr %.2e  %,.0f tokens/s%n", step,
-              totalSteps, loss, lr, tps);
+          progress.accept(String.format(Locale.ROOT,
+              "step %d/%d  loss %.4f  lr %.2e  %,.0f tokens/s", step, totalSteps, loss, lr, tps));
         }
         if (spec.evalEvery() > 0 && step % spec.evalEvery() == 0 && step < totalSteps
             && !heldout.isEmpty()) {
@@ -193,6 +193,14 @@ public final class Training {
       throws IOException {
     new Checkpoint(config, step, tokens, spec.seed(), loader.state().toJson(),
         tokenizer.sha256(), params, adam.m(), adam.v()).write(file);
+  }
+
+  /** Appends {@code r} to {@code out/eval.jsonl} and writes its per-document losses. */
+  static void writeEval(EvalReport r, Path out) throws IOException {
+    Files.createDirectories(out);
+    try (Writer w = append(out.resolve(EVAL_LOG))) {
+      logEval(r, out, w);
+    }
   }
 
   private static void logEval(EvalReport r, Path out, Writer log) throws IOException {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Without a usable GPU, auto falls back to the CPU in one line and gpu fails with the reason. */
@@ -17,16 +14,14 @@ class DeviceChoiceTest {
     DeviceProbe probe = CudaProbe.probe();
     assumeFalse(probe.available(), "a GPU is present; the fallback is not exercised here");
     assertTrue(probe.reason().isPresent());
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    String device = DeviceChoice.resolve("auto", new PrintStream(bytes, true,
-        StandardCharsets.UTF_8));
+    StringBuilder bytes = new StringBuilder();
+    String device = DeviceChoice.resolve("auto", line -> bytes.append(line).append('\n'));
     assertEquals("cpu", device);
-    String out = bytes.toString(StandardCharsets.UTF_8);
+    String out = bytes.toString();
     assertEquals(1, out.lines().count(), out);
     assertTrue(out.startsWith("device auto: ") && out.contains("training on the CPU"), out);
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> DeviceChoice.resolve("gpu", new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8)));
+        () -> DeviceChoice.resolve("gpu", line -> { }));
     assertTrue(e.getMessage().startsWith("--device gpu: "), e.getMessage());
     assertEquals("cpu", DeviceChoice.resolve("cpu", null));
   }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +34,7 @@ class TrainingTest {
   }
 
   static TrainSummary run(TrainSpec s) throws IOException {
-    return Training.run(s, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8));
+    return Training.run(s, line -> { });
   }
 
   @Test
