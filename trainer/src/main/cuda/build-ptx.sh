@@ -6,21 +6,26 @@
 # the committed hash matches the sources.
 set -euo pipefail
 src="$1"
-out="$2"
-mkdir -p "$out"
+mkdir -p "$2"
+out="$(cd "$2" && pwd -P)"
+# Compile from inside the source folder so that the PTX names files relatively, never by a
+# path of the machine that built it.
+cd "$src"
+src=.
 shopt -s nullglob
 files=("$src"/*.cu)
 if [[ ${#files[@]} -eq 0 ]]; then
   exit 0
 fi
-hash_now="$(cd "$src" && cat $(ls *.cu *.cuh 2>/dev/null | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)"
+hash_now="$(cat $(ls *.cu *.cuh 2>/dev/null | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)"
 if [[ -f "$out/sources.sha256" && "$(cat "$out/sources.sha256")" == "$hash_now" ]]; then
   exit 0 # the committed PTX is current
 fi
 for f in "${files[@]}"; do
   name="$(basename "$f" .cu)"
-  nvcc -ptx -arch=sm_80 -O3 --use_fast_math=false -lineinfo -o "$out/$name.ptx" "$f"
-  # Registers and spills per kernel, for BENCHMARKS.md.
-  nvcc -cubin -arch=sm_90 -O3 -Xptxas -v -o /dev/null "$f" 2> "$out/$name.resource-usage.txt" || true
+  nvcc -ptx -arch=sm_80 -O3 -o "$out/$name.ptx" "$name.cu"
+  # Registers and spills per kernel on an H100 (sm_90), for BENCHMARKS.md.
+  nvcc -cubin -arch=sm_90 -O3 -Xptxas -v -o /dev/null "$name.cu" 2>&1 \
+    | grep -E "Compiling entry|registers|spill" > "$out/$name.resource-usage.txt" || true
 done
 echo "$hash_now" > "$out/sources.sha256"
