@@ -111,6 +111,11 @@ public final class CpuGpt {
     attScratch = new float[par.threads()][t];
   }
 
+  /** What the CPU matrix products run on (Vector API width, or plain loops). */
+  public static String kernelDescription() {
+    return Gemm.describe();
+  }
+
   public GptConfig config() {
     return config;
   }
