@@ -361,3 +361,9 @@ extern "C" __global__ void find_nonfinite(int* flag, const float* x, long long n
   long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n && !isfinite(x[i])) *flag = 1;
 }
+
+// x *= s (gradient clipping by global norm).
+extern "C" __global__ void scale(float* x, float s, long long n) {
+  long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) x[i] *= s;
+}

@@ -193,6 +193,11 @@ public final class CudaKernels {
         wd, c1, c2);
   }
 
+  /** {@code x *= s}. */
+  public void scale(DeviceBuffer x, float s, long n) {
+    launch("scale", blocks(n, THREADS), 1, THREADS, x, s, n);
+  }
+
   /** Whether {@code x} holds a NaN or an infinity (the step refuses to apply one). */
   public boolean hasNonFinite(DeviceBuffer x, DeviceBuffer flag) {
     flag.zero();

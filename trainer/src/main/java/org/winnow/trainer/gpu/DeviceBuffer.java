@@ -7,15 +7,24 @@ import jcuda.driver.JCudaDriver;
 
 /** An array in device memory, of floats or ints (4 bytes each); freed by {@link #close()}. */
 public final class DeviceBuffer implements AutoCloseable {
-  private final CUdeviceptr ptr = new CUdeviceptr();
+  private final CUdeviceptr ptr;
   private final long length;
+  private final boolean owner;
   private boolean closed;
+
+  private DeviceBuffer(CUdeviceptr ptr, long length) {
+    this.ptr = ptr;
+    this.length = length;
+    this.owner = false;
+  }
 
   public DeviceBuffer(long length) {
     if (length <= 0) {
       throw new IllegalArgumentException("device buffer length must be positive: " + length);
     }
     this.length = length;
+    this.ptr = new CUdeviceptr();
+    this.owner = true;
     JCudaDriver.cuMemAlloc(ptr, length * Sizeof.FLOAT);
     JCudaDriver.cuMemsetD32(ptr, 0, length);
   }
@@ -30,6 +39,15 @@ public final class DeviceBuffer implements AutoCloseable {
     DeviceBuffer b = new DeviceBuffer(host.length);
     JCudaDriver.cuMemcpyHtoD(b.ptr, Pointer.to(host), (long) host.length * Sizeof.INT);
     return b;
+  }
+
+  /** A view of {@code [offset, offset + length)}; closing it frees nothing. */
+  public DeviceBuffer slice(long offset, long len) {
+    if (offset < 0 || len <= 0 || offset + len > length) {
+      throw new IllegalArgumentException("slice [" + offset + ", " + (offset + len)
+          + ") outside a buffer of " + length);
+    }
+    return new DeviceBuffer(ptr.withByteOffset(offset * Sizeof.FLOAT), len);
   }
 
   public long length() {
@@ -71,7 +89,9 @@ public final class DeviceBuffer implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
-      JCudaDriver.cuMemFree(ptr);
+      if (owner) {
+        JCudaDriver.cuMemFree(ptr);
+      }
     }
   }
 }

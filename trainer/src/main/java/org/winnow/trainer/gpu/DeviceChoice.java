@@ -17,10 +17,11 @@ public final class DeviceChoice {
     }
     DeviceProbe probe = CudaProbe.probe();
     Optional<String> problem = CudaProbe.ptxProblem(probe);
-    // The GPU kernels exist and are tested one by one, but the training step that chains them on
-    // the device is not built yet, so a usable device is still reported and not used.
+    // The kernels and the step that chains them (GpuGpt) exist, with duel tests against the CPU
+    // path, but they have not yet run on a device nor been wired into the training loop, so a
+    // usable device is reported and not used.
     String why = problem.orElseGet(() -> "found " + probe.device().orElseThrow()
-        + ", but this build has no GPU training step yet");
+        + ", but the GPU training step is not yet wired into training runs");
     if (requested.equals("gpu")) {
       throw new IllegalStateException("--device gpu: " + why);
     }

@@ -46,7 +46,7 @@ class PtxCurrentTest {
         "layernorm_backward_params", "gelu_forward", "gelu_backward", "attention_forward",
         "attention_backward_query", "attention_backward_key", "softmax_cross_entropy",
         "encoder_forward", "encoder_backward_position", "encoder_backward_token", "adamw",
-        "bias_backward", "add", "find_nonfinite")) {
+        "bias_backward", "add", "find_nonfinite", "scale")) {
       assertTrue(ptx.contains(".entry " + kernel + "("), kernel + " missing from the PTX");
     }
     assertTrue(ptx.contains("mma.sync.aligned") && ptx.contains("bf16"),
