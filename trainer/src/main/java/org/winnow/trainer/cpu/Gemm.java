@@ -37,6 +37,13 @@ final class Gemm {
    */
   static void run(float[] y, int yOff, int yStride, int rows, int g0, int g1, float[] a,
       int aOff, int aRow, int aCol, float[] x, int xOff, int xStride, int k, int len) {
+    run(VECTOR, y, yOff, yStride, rows, g0, g1, a, aOff, aRow, aCol, x, xOff, xStride, k, len);
+  }
+
+  /** As {@link #run}, choosing the kernel (the duel test runs both). */
+  static void run(boolean vector, float[] y, int yOff, int yStride, int rows, int g0, int g1,
+      float[] a, int aOff, int aRow, int aCol, float[] x, int xOff, int xStride, int k,
+      int len) {
     for (int j0 = 0; j0 < len; j0 += TILE) {
       int jl = Math.min(TILE, len - j0);
       for (int k0 = 0; k0 < k; k0 += VectorGemm.KB) {
@@ -47,7 +54,7 @@ final class Gemm {
           int ao = aOff + r * aRow + k0 * aCol;
           int xo = xOff + k0 * xStride + j0;
           int yo = yOff + r * yStride + j0;
-          if (VECTOR) {
+          if (vector) {
             VectorGemm.block(y, yo, yStride, rs, a, ao, aRow, aCol, x, xo, xStride, kl, jl);
           } else {
             scalar(y, yo, yStride, rs, a, ao, aRow, aCol, x, xo, xStride, kl, jl);

@@ -27,13 +27,20 @@ class GpuKernelDuelTest {
   private static Parallel par;
   private final SplittableRandom r = new SplittableRandom(42);
 
+  private static java.util.Optional<String> problem;
+
   @BeforeAll
   static void start() {
-    DeviceProbe probe = CudaProbe.probe();
-    assumeTrue(CudaProbe.ptxProblem(probe).isEmpty(),
-        () -> "GPU tests skipped: " + CudaProbe.ptxProblem(probe).orElse(""));
-    gpu = CudaKernels.load();
-    par = new Parallel(2);
+    problem = CudaProbe.ptxProblem(CudaProbe.probe());
+    if (problem.isEmpty()) {
+      gpu = CudaKernels.load();
+      par = new Parallel(2);
+    }
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void needsAGpu() {
+    assumeTrue(problem.isEmpty(), () -> "GPU test skipped: " + problem.orElse(""));
   }
 
   @AfterAll
