@@ -11,7 +11,7 @@ import org.winnow.trainer.model.ParameterLayout;
  *
  * <p>Not thread-safe; the kernels use the {@link Parallel} workers it is given.
  */
-public final class CpuGpt {
+public final class CpuGpt implements org.winnow.trainer.eval.Scorer {
   private final GptConfig config;
   private final ParameterLayout layout;
   private final Parallel par;
@@ -133,10 +133,12 @@ public final class CpuGpt {
     return grads;
   }
 
+  @Override
   public int batch() {
     return b;
   }
 
+  @Override
   public int seqLen() {
     return t;
   }
@@ -152,6 +154,7 @@ public final class CpuGpt {
    * @param in {@code B x T} input tokens, row-major
    * @param target {@code B x T} targets; a negative target is not scored
    */
+  @Override
   public float forward(int[] in, int[] target) {
     run(in, target, false, 0f);
     return meanLoss();
@@ -168,6 +171,7 @@ public final class CpuGpt {
   }
 
   /** Per-position losses of the last forward pass (0 where the target was not scored). */
+  @Override
   public float[] losses() {
     return losses;
   }

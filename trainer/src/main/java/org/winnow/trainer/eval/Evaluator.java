@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.winnow.trainer.cpu.CpuGpt;
 
 /**
  * Scores held-out documents with a model. Each document is predicted whole: the end-of-text token
@@ -13,13 +12,13 @@ import org.winnow.trainer.cpu.CpuGpt;
  * longer than the sequence length is cut into consecutive windows, each scored from its own start.
  */
 public final class Evaluator {
-  private final CpuGpt model;
+  private final Scorer model;
   private final int eotId;
   private final int[] in;
   private final int[] target;
   private final int[] owner;
 
-  public Evaluator(CpuGpt model, int eotId) {
+  public Evaluator(Scorer model, int eotId) {
     this.model = model;
     this.eotId = eotId;
     int n = model.batch() * model.seqLen();

@@ -10,21 +10,25 @@ import java.util.Optional;
 public final class DeviceChoice {
   private DeviceChoice() {}
 
-  /** Returns {@code "cpu"}; see the class comment for what {@code auto} and {@code gpu} do. */
+  /** Returns {@code "cpu"} or {@code "gpu"}; see the class comment. */
   public static String resolve(String requested, Consumer<String> out) {
     if (requested.equals("cpu")) {
       return "cpu";
     }
     DeviceProbe probe = CudaProbe.probe();
     Optional<String> problem = CudaProbe.ptxProblem(probe);
-    // The kernels and the step that chains them (GpuGpt) exist, with duel tests against the CPU
-    // path, but they have not yet run on a device nor been wired into the training loop, so a
-    // usable device is reported and not used.
-    String why = problem.orElseGet(() -> "found " + probe.device().orElseThrow()
-        + ", but the GPU training step is not yet wired into training runs");
     if (requested.equals("gpu")) {
-      throw new IllegalStateException("--device gpu: " + why);
+      if (problem.isPresent()) {
+        throw new IllegalStateException("--device gpu: " + problem.get());
+      }
+      out.accept("device gpu: " + probe.device().orElseThrow() + " (experimental: the GPU path "
+          + "has passed its duel tests against the CPU path only where a device was present)");
+      return "gpu";
     }
+    // auto stays on the CPU until the GPU path has been checked on a device; --device gpu asks
+    // for it explicitly.
+    String why = problem.orElseGet(() -> "found " + probe.device().orElseThrow()
+        + ", but auto uses the GPU path only once it is verified; pass --device gpu to use it");
     out.accept("device auto: " + why + "; training on the CPU");
     return "cpu";
   }

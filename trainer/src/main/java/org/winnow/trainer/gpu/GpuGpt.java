@@ -15,7 +15,7 @@ import org.winnow.trainer.optim.GradientClip;
  * <p>The gradient norm is summed on the host from a copy of the gradient, in the CPU path's fixed
  * order; a step whose loss or gradient holds a NaN or an infinity is refused.
  */
-public final class GpuGpt implements AutoCloseable {
+public final class GpuGpt implements org.winnow.trainer.eval.Scorer, AutoCloseable {
   private final CudaKernels k;
   private final GptConfig config;
   private final ParameterLayout layout;
@@ -137,6 +137,29 @@ public final class GpuGpt implements AutoCloseable {
     return grads.slice(offset, len);
   }
 
+  @Override
+  public int batch() {
+    return b;
+  }
+
+  @Override
+  public int seqLen() {
+    return t;
+  }
+
+  /** Sets both AdamW moments (resuming from a checkpoint). */
+  public void uploadMoments(float[] hostM, float[] hostV) {
+    m.upload(hostM);
+    v.upload(hostV);
+  }
+
+  /** Copies parameters and both moments to the host. */
+  public void downloadState(float[] hostParams, float[] hostM, float[] hostV) {
+    params.download(hostParams);
+    m.download(hostM);
+    v.download(hostV);
+  }
+
   /** The parameters, copied to the host. */
   public float[] params() {
     return params.toHost();
@@ -152,6 +175,7 @@ public final class GpuGpt implements AutoCloseable {
   }
 
   /** As {@code CpuGpt.forward}: the mean loss over scored positions. */
+  @Override
   public float forward(int[] in, int[] target) {
     return run(in, target, false, 0f);
   }
@@ -164,6 +188,7 @@ public final class GpuGpt implements AutoCloseable {
   }
 
   /** Per-position losses of the last forward pass. */
+  @Override
   public float[] losses() {
     return hostLosses.clone();
   }

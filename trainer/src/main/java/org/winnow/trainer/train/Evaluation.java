@@ -30,7 +30,9 @@ public final class Evaluation {
     Checkpoint c = Checkpoint.read(checkpoint);
     String root = data.get(0);
     int eot = ShardManifest.read(ShardStores.forRoot(root), root).tokenizer().eotId();
-    DeviceChoice.resolve(device, progress);
+    if (!DeviceChoice.resolve(device, progress).equals("cpu")) {
+      progress.accept("evaluation runs on the CPU path");
+    }
     int t = seqLen > 0 ? seqLen : c.config().context();
     List<HeldoutDocument> docs = HeldoutSet.read(data, c.tokenizerSha256(), maxTokens);
     if (docs.isEmpty()) {

@@ -18,8 +18,6 @@ import org.winnow.loader.manifest.ShardManifest;
 import org.winnow.loader.manifest.TokenizerIdentity;
 import org.winnow.loader.state.LoaderState;
 import org.winnow.loader.store.ShardStores;
-import org.winnow.trainer.cpu.CpuGpt;
-import org.winnow.trainer.cpu.Parallel;
 import org.winnow.trainer.eval.EvalReport;
 import org.winnow.trainer.eval.Evaluator;
 import org.winnow.trainer.eval.HeldoutDocument;
@@ -27,8 +25,6 @@ import org.winnow.trainer.eval.HeldoutSet;
 import org.winnow.trainer.gpu.DeviceChoice;
 import org.winnow.trainer.model.GptConfig;
 import org.winnow.trainer.model.Initializer;
-import org.winnow.trainer.optim.AdamW;
-import org.winnow.trainer.optim.GradientClip;
 import org.winnow.trainer.optim.LrSchedule;
 
 /**
@@ -105,7 +101,13 @@ public final class Training {
     List<HeldoutDocument> heldout = HeldoutSet.read(spec.data(), tokenizer.sha256(),
         spec.evalTokens());
 
-    try (Parallel par = new Parallel(threads);
+    float[] m0 = resumed == null ? null : resumed.m();
+    float[] v0 = resumed == null ? null : resumed.v();
+    try (StepModel model = device.equals("gpu")
+            ? new GpuStepModel(config, params, m0, v0, spec.batch(), t,
+                (float) spec.weightDecay(), "gpu")
+            : new CpuStepModel(config, params, m0, v0, spec.batch(), t, threads,
+                (float) spec.weightDecay());
         TokenLoader loader = TokenLoader.builder()
             .dataset(DatasetSpec.of("train", spec.data().toArray(new String[0])))
             .tokenizerSha256(tokenizer.sha256())
@@ -115,12 +117,8 @@ public final class Training {
             .build();
         Writer trainLog = append(out.resolve(TRAIN_LOG));
         Writer evalLog = append(out.resolve(EVAL_LOG))) {
-      CpuGpt model = new CpuGpt(config, params, spec.batch(), t, par);
-      AdamW adam = AdamW.standard(model.layout(), (float) spec.weightDecay());
-      if (resumed != null) {
-        System.arraycopy(resumed.m(), 0, adam.m(), 0, params.length);
-        System.arraycopy(resumed.v(), 0, adam.v(), 0, params.length);
-      }
+      float[] m = new float[params.length];
+      float[] v = new float[params.length];
       Evaluator evaluator = new Evaluator(model, tokenizer.eotId());
       int[] in = new int[spec.batch() * t];
       int[] target = new int[spec.batch() * t];
@@ -141,13 +139,13 @@ public final class Training {
           model.backward();
         }
         float loss = (float) (lossSum / spec.accumulation());
-        double norm = GradientClip.clip(model.grads(), spec.clip());
+        float lr = schedule.at(step);
+        double norm = Float.isFinite(loss) ? model.step(lr, step + 1, spec.clip()) : Double.NaN;
         if (!Float.isFinite(loss) || !Double.isFinite(norm)) {
           throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss "
-              + loss + ", gradient norm " + norm + "; lower the learning rate");
+              + loss + ", gradient norm " + norm + "; no update was applied; lower the learning "
+              + "rate");
         }
-        float lr = schedule.at(step);
-        adam.step(par, params, model.grads(), lr, step + 1);
         step++;
         ran++;
         tokensSeen += perStep;
@@ -171,10 +169,10 @@ public final class Training {
           logEval(evaluator.evaluate(step, heldout, spec.seed()), out, evalLog);
         }
         if (spec.checkpointEvery() > 0 && step % spec.checkpointEvery() == 0) {
-          save(ckptFile, config, step, tokensSeen, spec, loader, tokenizer, params, adam);
+          save(ckptFile, config, step, tokensSeen, spec, loader, tokenizer, model, params, m, v);
         }
       }
-      save(ckptFile, config, step, tokensSeen, spec, loader, tokenizer, params, adam);
+      save(ckptFile, config, step, tokensSeen, spec, loader, tokenizer, model, params, m, v);
       Optional<EvalReport> report = Optional.empty();
       if (step == totalSteps && !heldout.isEmpty()) {
         EvalReport r = evaluator.evaluate(step, heldout, spec.seed());
@@ -183,16 +181,17 @@ public final class Training {
       }
       double seconds = trainNanos / 1e9;
       double tps = ran == 0 ? 0 : ran * perStep / seconds;
-      return new TrainSummary(config, device + " (" + threads + " threads)", step, totalSteps,
+      return new TrainSummary(config, model.device(), step, totalSteps,
           tokensSeen, firstLoss, lastLoss, tps, tps * config.flopsPerToken(t), report);
     }
   }
 
   private static void save(Path file, GptConfig config, long step, long tokens, TrainSpec spec,
-      TokenLoader loader, TokenizerIdentity tokenizer, float[] params, AdamW adam)
-      throws IOException {
+      TokenLoader loader, TokenizerIdentity tokenizer, StepModel model, float[] params,
+      float[] m, float[] v) throws IOException {
+    model.state(params, m, v);
     new Checkpoint(config, step, tokens, spec.seed(), loader.state().toJson(),
-        tokenizer.sha256(), params, adam.m(), adam.v()).write(file);
+        tokenizer.sha256(), params, m, v).write(file);
   }
 
   /** Appends {@code r} to {@code out/eval.jsonl} and writes its per-document losses. */
