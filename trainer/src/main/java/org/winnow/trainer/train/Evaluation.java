@@ -12,7 +12,10 @@ import org.winnow.trainer.eval.EvalReport;
 import org.winnow.trainer.eval.Evaluator;
 import org.winnow.trainer.eval.HeldoutDocument;
 import org.winnow.trainer.eval.HeldoutSet;
+import org.winnow.trainer.eval.Scorer;
+import org.winnow.trainer.gpu.CudaKernels;
 import org.winnow.trainer.gpu.DeviceChoice;
+import org.winnow.trainer.gpu.GpuGpt;
 
 /**
  * Scores a checkpoint on the held-out split of shard sets: {@code winnow eval}. The per-document
@@ -30,19 +33,19 @@ public final class Evaluation {
     Checkpoint c = Checkpoint.read(checkpoint);
     String root = data.get(0);
     int eot = ShardManifest.read(ShardStores.forRoot(root), root).tokenizer().eotId();
-    if (!DeviceChoice.resolve(device, progress).equals("cpu")) {
-      progress.accept("evaluation runs on the CPU path");
-    }
+    boolean gpu = DeviceChoice.resolve(device, progress).equals("gpu");
     int t = seqLen > 0 ? seqLen : c.config().context();
     List<HeldoutDocument> docs = HeldoutSet.read(data, c.tokenizerSha256(), maxTokens);
     if (docs.isEmpty()) {
       throw new IllegalArgumentException("no held-out documents in " + data);
     }
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    try (Parallel par = new Parallel(n)) {
+    try (Parallel par = new Parallel(n);
+        GpuGpt onGpu = gpu ? new GpuGpt(CudaKernels.load(), c.config(), c.params(), batch, t)
+            : null) {
       long start = System.nanoTime();
-      EvalReport r = new Evaluator(new CpuGpt(c.config(), c.params(), batch, t, par), eot)
-          .evaluate(c.step(), docs, c.seed());
+      Scorer scorer = gpu ? onGpu : new CpuGpt(c.config(), c.params(), batch, t, par);
+      EvalReport r = new Evaluator(scorer, eot).evaluate(c.step(), docs, c.seed());
       double seconds = (System.nanoTime() - start) / 1e9;
       long tokens = r.pooled().tokens();
       Training.writeEval(r, out);
