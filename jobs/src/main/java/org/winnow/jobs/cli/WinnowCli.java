@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       TokenizeCommand.class,
       TrainTokenizerCommand.class,
       ExportCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,39 @@
+package org.winnow.trainer.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import org.junit.jupiter.api.Test;
+
+/** Without a usable GPU, auto falls back to the CPU in one line and gpu fails with the reason. */
+class DeviceChoiceTest {
+  @Test
+  void fallsBackToTheCpuInOneClearLine() {
+    DeviceProbe probe = CudaProbe.probe();
+    assumeFalse(probe.available(), "a GPU is present; the fallback is not exercised here");
+    assertTrue(probe.reason().isPresent());
+    StringBuilder bytes = new StringBuilder();
+    String device = DeviceChoice.resolve("auto", line -> bytes.append(line).append('\n'));
+    assertEquals("cpu", device);
+    String out = bytes.toString();
+    assertEquals(1, out.lines().count(), out);
+    assertTrue(out.startsWith("device auto: ") && out.contains("training on the CPU"), out);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> DeviceChoice.resolve("gpu", line -> { }));
+    assertTrue(e.getMessage().startsWith("--device gpu: "), e.getMessage());
+    assertEquals("cpu", DeviceChoice.resolve("cpu", null));
+  }
+
+  @Test
+  void anOldDriverIsRefusedBeforeAnyLaunch() {
+    DeviceProbe old = new DeviceProbe(java.util.Optional.of("H100"), java.util.Optional.empty(),
+        12040, 9, 0);
+    String why = CudaProbe.ptxProblem(old).orElseThrow();
+    assertTrue(why.contains("CUDA 12.4") && why.contains("13.0"), why);
+    DeviceProbe current = new DeviceProbe(java.util.Optional.of("H100"),
+        java.util.Optional.empty(), 13000, 9, 0);
+    assertTrue(CudaProbe.ptxProblem(current).isEmpty());
+  }
+}
