@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,17 @@ import org.winnow.jobs.ingest.IngestSummary;
 import org.winnow.jobs.quickstart.EuroparlReader;
 import org.winnow.jobs.quickstart.QuickstartCorpus;
 import org.winnow.jobs.report.SummaryTable;
+import org.winnow.jobs.tokenize.TokenizeJob;
+import org.winnow.jobs.tokenize.TokenizeReport;
+import org.winnow.jobs.tokenize.TokenizeSpec;
+import org.winnow.jobs.tokenize.TokenizeSummary;
+import org.winnow.jobs.tokenize.TrainTokenizerJob;
+import org.winnow.jobs.tokenize.TrainTokenizerReport;
+import org.winnow.jobs.tokenize.TrainTokenizerSpec;
+import org.winnow.jobs.tokenize.TrainTokenizerSummary;
+import org.winnow.trainer.train.TrainSpec;
+import org.winnow.trainer.train.TrainSummary;
+import org.winnow.trainer.train.Training;
 import org.winnow.jobs.report.Units;
 import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSessions;
@@ -39,23 +51,28 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code winnow quickstart}: a crawl of a fictional parliament site built from real Europarl
- * debates, written as WARC files and run through the ingest job, so a new user sees every
- * piece work on their machine in a minute or two.
+ * debates, run through every stage down to a tiny model's held-out loss, so a new user sees
+ * every piece work on their machine in a few minutes.
  */
 @Command(
     name = "quickstart",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    header = "Build a small crawl from Europarl debates and ingest it: a first run end to end.",
+    header = "The whole pipeline on a small crawl built from Europarl debates, end to end.",
     description = {
       "Renders Europarl debates (17,597 documents in the EU's languages, shipped with Lucene's "
           + "test framework) as pages of europarl.example, writes them as WARC files with a few "
-          + "bad records among them, and runs 'winnow ingest' on them.",
-      "Writes <workdir>/warc/ once and reuses it; writes <workdir>/ingest/ unless it is finished."
+          + "bad records among them, then runs ingest, filter (default rules), train-tokenizer "
+          + "(or --tokenizer), tokenize and a tiny GPT's training on the CPU, which ends with "
+          + "the held-out loss table.",
+      "Each stage writes <workdir>/<stage>/ and is skipped when its output is finished and "
+          + "nothing before it changed; --force redoes everything."
     })
 final class QuickstartCommand implements Callable<Integer> {
   static final String SOURCE = "europarl";
+  /** Share of documents held out: 2%, so that even a sample of a thousand has an eval set. */
+  static final double HELDOUT = 0.02;
 
   @Spec CommandSpec spec;
 
@@ -67,7 +84,22 @@ final class QuickstartCommand implements Callable<Integer> {
       description = "How many Europarl documents to use (default: all " + EuroparlReader.SIZE + ").")
   Integer docs;
 
-  @Option(names = "--force", description = "Rewrite the WARC files and redo the ingest.")
+  @Option(names = "--vocab-size", paramLabel = "N", defaultValue = "8192",
+      description = "Size of the vocabulary trained on the filtered sample (default: "
+          + "${DEFAULT-VALUE}).")
+  int vocabSize;
+
+  @Option(names = "--tokenizer", paramLabel = "FILE",
+      description = "Tokenize with this vocabulary (tokenizer.json, a tiktoken rank file, or a "
+          + "directory with GPT-2's encoder.json and vocab.bpe) instead of training one.")
+  Path tokenizer;
+
+  @Option(names = "--train-tokens", paramLabel = "N", defaultValue = "65536",
+      description = "Tokens to train the tiny model on, on the CPU; 0 skips training (default: "
+          + "${DEFAULT-VALUE}).")
+  long trainTokens;
+
+  @Option(names = "--force", description = "Rewrite the WARC files and redo every stage.")
   boolean force;
 
   @Mixin SparkOptions sparkOptions;
@@ -77,6 +109,17 @@ final class QuickstartCommand implements Callable<Integer> {
     int n = docs == null ? EuroparlReader.SIZE : docs;
     if (n <= 0) {
       throw new ParameterException(spec.commandLine(), "--docs must be > 0, got " + n);
+    }
+    if (vocabSize < 257) {
+      throw new ParameterException(spec.commandLine(),
+          "--vocab-size must be at least 257 (256 bytes and the end-of-text token), got "
+              + vocabSize);
+    }
+    if (trainTokens < 0) {
+      throw new ParameterException(spec.commandLine(), "--train-tokens must be >= 0");
+    }
+    if (tokenizer != null && !Files.exists(tokenizer)) {
+      throw new ParameterException(spec.commandLine(), "--tokenizer: no file " + tokenizer);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -88,21 +131,79 @@ final class QuickstartCommand implements Callable<Integer> {
         + " captures of which " + warcs.bad() + " bad) in " + warcs.dir());
     out.flush();
 
+    boolean redo = force || warcs.generated();
     IngestSpec job = new IngestSpec(List.of(warcs.dir().toString()), root.resolve("ingest").toString(),
-        IngestConfig.defaults(SOURCE), 128L * 1024 * 1024, force || warcs.generated());
+        IngestConfig.defaults(SOURCE), 128L * 1024 * 1024, redo);
+    SummaryTable where = new SummaryTable().header("stage", "output");
+    where.row("WARC files", warcs.dir().toString());
     try (SessionLease lease = SparkSessions.open("winnow quickstart", sparkOptions.master(), Map.of())) {
-      IngestReport report = new IngestJob(lease.session(), err).run(job);
+      SparkSession spark = lease.session();
+      IngestReport report = new IngestJob(spark, err).run(job);
       out.print(IngestSummary.render(report));
       out.println();
-      FilterReport filtered = filter(lease.session(), report.output(), root, force
-          || warcs.generated(), err);
+      where.row("ingest", report.output());
+      // A stage that ran anew makes every later stage's output stale.
+      redo |= !report.skipped();
+
+      FilterReport filtered = filter(spark, report.output(), root, redo, err);
       out.print(FilterSummary.render(filtered, "filter"));
       out.println();
-      printWhere(out, warcs, report, filtered);
-      printSample(out, lease.session(), filtered.output());
+      where.row("filter", filtered.output());
+      redo |= !filtered.skipped();
+      printSample(out, spark, filtered.output());
+      String documents = filtered.output();
+
+      String vocab;
+      if (tokenizer != null) {
+        vocab = tokenizer.toAbsolutePath().toString();
+      } else {
+        TrainTokenizerReport v = new TrainTokenizerJob(spark, err).run(new TrainTokenizerSpec(
+            List.of(documents), root.resolve("tokenizer").toString(), "quickstart", vocabSize,
+            "gpt2", redo));
+        out.print(TrainTokenizerSummary.render(v));
+        out.println();
+        redo |= !v.skipped();
+        vocab = root.resolve("tokenizer").resolve(TrainTokenizerJob.TOKENIZER_JSON).toString();
+        where.row("train-tokenizer", v.output());
+      }
+      TokenizeReport shards = new TokenizeJob(spark, err).run(TokenizeSpec.of(List.of(documents),
+          root.resolve("shards").toString(), vocab).withHeldoutFraction(HELDOUT).withForce(redo));
+      out.print(TokenizeSummary.render(shards));
+      out.println();
+      redo |= !shards.skipped();
+      where.row("tokenize", shards.output());
+
+      if (trainTokens > 0) {
+        Path run = root.resolve("train");
+        out.print(train(root.resolve("shards"), run, redo, err).render(0, "n/a"));
+        out.println();
+        where.row("train", run.toString());
+      }
     }
+    out.print(where.render());
+    out.println("(Parquet outputs hold _removed/, _rejected/ and " + Ledger.FILE_NAME
+        + " beside the kept rows.)");
     out.flush();
     return 0;
+  }
+
+  /**
+   * A {@code tiny} GPT on the CPU, long enough to see the loss fall; the held-out table at the
+   * end is the number an ablation compares.
+   */
+  private TrainSummary train(Path shards, Path run, boolean redo, PrintWriter err)
+      throws IOException {
+    if (redo && Files.exists(run)) {
+      try (var walk = Files.walk(run)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    TrainSpec spec = TrainSpec.builder(List.of(shards.toString()), run)
+        .model("tiny").batch(8).seqLen(256).tokens(trainTokens).lr(3e-3).warmupSteps(4)
+        .evalTokens(20_000).device("cpu").build();
+    return Training.run(spec, err::println);
   }
 
   /** The filter stage with the default rules (the published thresholds) on what ingest kept. */
@@ -112,17 +213,6 @@ final class QuickstartCommand implements Callable<Integer> {
     FilterSpec spec = new FilterSpec(List.of(ingested), root.resolve("filter").toString(),
         rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, 128L << 20, force);
     return new FilterJob(spark, err).run(spec);
-  }
-
-  private static void printWhere(PrintWriter out, QuickstartCorpus.Summary warcs, IngestReport r,
-      FilterReport f) {
-    SummaryTable t = new SummaryTable().header("stage", "output (Parquet, with _removed/, "
-        + "_rejected/ and " + Ledger.FILE_NAME + ")");
-    t.row("WARC files", warcs.dir().toString());
-    t.row("ingest", r.output());
-    t.row("filter", f.output());
-    out.print(t.render());
-    out.println();
   }
 
   /** The first kept document in lineage order, so the same run always shows the same one. */

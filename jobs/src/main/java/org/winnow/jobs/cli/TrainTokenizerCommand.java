@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.winnow.jobs.ingest.IngestSummary;
-import org.winnow.jobs.report.SummaryTable;
-import org.winnow.jobs.report.Units;
 import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSessions;
 import org.winnow.jobs.tokenize.TrainTokenizerJob;
 import org.winnow.jobs.tokenize.TrainTokenizerReport;
+import org.winnow.jobs.tokenize.TrainTokenizerSummary;
 import org.winnow.jobs.tokenize.TrainTokenizerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,26 +72,7 @@ final class TrainTokenizerCommand implements Callable<Integer> {
         sparkOptions.master(), Map.of())) {
       TrainTokenizerReport r =
           new TrainTokenizerJob(lease.session(), spec.commandLine().getErr()).run(job);
-      StringBuilder sb = new StringBuilder();
-      if (r.skipped()) {
-        sb.append("train-tokenizer: skipped, ").append(r.output())
-            .append(" is already finished (use --force to redo it)\n");
-      } else {
-        sb.append("train-tokenizer: done in ").append(Units.seconds(r.elapsedSeconds()))
-            .append('\n');
-      }
-      sb.append(IngestSummary.ledgerTable(r.ledger())).append('\n');
-      SummaryTable t = new SummaryTable();
-      t.row("vocabulary", Units.count(r.vocabSize()) + " ids");
-      t.row("files", r.rankFile());
-      t.row("", r.tokenizerJson());
-      if (!r.skipped()) {
-        t.row("pre-tokens", Units.count(r.distinctPreTokens()) + " distinct");
-        t.row("time", "counting " + Units.seconds(r.countSeconds()) + ", merges "
-            + Units.seconds(r.mergeSeconds()));
-      }
-      sb.append(t.render());
-      spec.commandLine().getOut().print(sb);
+      spec.commandLine().getOut().print(TrainTokenizerSummary.render(r));
       spec.commandLine().getOut().flush();
     }
     return 0;
