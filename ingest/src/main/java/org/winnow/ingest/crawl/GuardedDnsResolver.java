@@ -3,6 +3,7 @@ package org.winnow.ingest.crawl;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.function.Predicate;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
@@ -15,25 +16,25 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  */
 public final class GuardedDnsResolver implements DnsResolver {
   private final DnsResolver delegate;
-  private final boolean allowPrivate;
+  private final Predicate<InetAddress> refused;
 
+  /** Refuses {@linkplain AddressPolicy#isInternal internal} addresses unless allowed. */
   public GuardedDnsResolver(boolean allowPrivate) {
-    this(SystemDefaultDnsResolver.INSTANCE, allowPrivate);
+    this(SystemDefaultDnsResolver.INSTANCE,
+        allowPrivate ? a -> false : AddressPolicy::isInternal);
   }
 
-  GuardedDnsResolver(DnsResolver delegate, boolean allowPrivate) {
+  /** @param refused the addresses never to connect to */
+  public GuardedDnsResolver(DnsResolver delegate, Predicate<InetAddress> refused) {
     this.delegate = delegate;
-    this.allowPrivate = allowPrivate;
+    this.refused = refused;
   }
 
   @Override
   public InetAddress[] resolve(String host) throws UnknownHostException {
     InetAddress[] all = delegate.resolve(host);
-    if (allowPrivate) {
-      return all;
-    }
     InetAddress[] allowed =
-        Arrays.stream(all).filter(a -> !AddressPolicy.isInternal(a)).toArray(InetAddress[]::new);
+        Arrays.stream(all).filter(a -> !refused.test(a)).toArray(InetAddress[]::new);
     if (allowed.length == 0) {
       throw new ForbiddenAddressException(host + " resolves only to internal addresses "
           + Arrays.toString(all) + " (use --allow-private to crawl them)");

@@ -1,13 +1,15 @@
 package org.winnow.ingest.crawl;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Politeness for the one host a crawl task owns: every request to it, robots.txt and sitemaps
- * included, waits until the host's delay has passed since the previous one started.
+ * included, starts at least the host's delay after the previous one ended, so the gap the server
+ * sees between two arrivals is never shorter than the delay.
  */
 final class HostClock {
-  private long lastStart = Long.MIN_VALUE;
+  private long lastEnd = Long.MIN_VALUE;
   private Duration delay;
 
   HostClock(Duration delay) {
@@ -18,19 +20,19 @@ final class HostClock {
     this.delay = delay;
   }
 
-  Duration delay() {
-    return delay;
-  }
-
-  /** Sleeps until the next request may start, then marks it started. */
-  void awaitTurn() throws InterruptedException {
-    if (lastStart != Long.MIN_VALUE) {
-      long due = lastStart + delay.toNanos();
+  /** Waits for the host's turn, runs {@code request}, and notes when it ended. */
+  FetchResult request(Supplier<FetchResult> request) throws InterruptedException {
+    if (lastEnd != Long.MIN_VALUE) {
+      long due = lastEnd + delay.toNanos();
       long wait;
       while ((wait = due - System.nanoTime()) > 0) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
     }
-    lastStart = System.nanoTime();
+    try {
+      return request.get();
+    } finally {
+      lastEnd = System.nanoTime();
+    }
   }
 }

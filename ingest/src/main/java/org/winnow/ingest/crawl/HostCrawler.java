@@ -53,6 +53,13 @@ public final class HostCrawler {
     HostClock clock = new HostClock(config.minDelay());
     Optional<RobotsPolicy> cached = robotsCache.get(origin);
     RobotsPolicy robots = cached.orElseGet(() -> fetchRobots(origin, clock));
+    if (robots.refusal().isPresent()) {
+      FetchResult r = robots.refusal().get();
+      for (FrontierEntry e : due) {
+        out.accept(failed(e, 0, r.failure().orElseThrow(), r.detail(), List.of()));
+      }
+      return;
+    }
     if (robots.deferred()) {
       Instant now = Instant.now();
       Instant next = now.plus(config.retryBackoff().multipliedBy(8));
@@ -116,6 +123,10 @@ public final class HostCrawler {
         return failed(e, 0, CrawlReason.TRAP, url + ": " + trap.get() + via, hops);
       }
       if (!UrlNormalizer.origin(url).equals(origin)) {
+        Optional<String> refused = fetcher.refusedTarget(url);
+        if (refused.isPresent()) {
+          return failed(e, 0, CrawlReason.PRIVATE_ADDRESS, refused.get() + via, hops);
+        }
         // Another origin belongs to another task: its politeness and robots.txt live there.
         return new CrawlOutcome(e.url(), CrawlOutcome.Kind.FAILED, 0,
             Optional.of(CrawlReason.REDIRECTED), "redirects to " + url, Instant.now(),
@@ -196,8 +207,8 @@ public final class HostCrawler {
       if (attempt > 0) {
         Thread.sleep(config.retryBackoff().multipliedBy(1L << (attempt - 1)).toMillis());
       }
-      clock.awaitTurn();
-      r = fetcher.fetch(url, true);
+      String target = url;
+      r = clock.request(() -> fetcher.fetch(target, true));
       if (!transient_(r)) {
         return r;
       }
@@ -220,8 +231,8 @@ public final class HostCrawler {
     try {
       FetchResult r = null;
       for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-        clock.awaitTurn();
-        r = fetcher.fetch(url, false);
+        String target = url;
+        r = clock.request(() -> fetcher.fetch(target, false));
         if (!r.isRedirect()) {
           break;
         }
@@ -255,12 +266,11 @@ public final class HostCrawler {
             "disallowed by robots.txt");
       }
       try {
-        clock.awaitTurn();
+        return clock.request(() -> fetcher.fetch(u, false));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return FetchResult.failed(u, List.of(), 0, Instant.now(), CrawlReason.ERROR, "interrupted");
       }
-      return fetcher.fetch(u, false);
     }, MAX_SITEMAPS, MAX_SITEMAP_URLS);
     SitemapReader.Found found = reader.read(roots);
     if (found.urls().isEmpty()) {

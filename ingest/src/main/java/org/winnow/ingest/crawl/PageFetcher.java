@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -43,13 +45,28 @@ import org.winnow.ingest.warc.RecordDropException;
  */
 public final class PageFetcher implements Closeable {
   private final CrawlConfig config;
+  private final Predicate<InetAddress> refused;
+  private final GuardedDnsResolver resolver;
   private final CloseableHttpClient client;
 
   /** @param maxConnectionsPerHost the cap on connections one host gets from this fetcher */
   public PageFetcher(CrawlConfig config, int maxConnectionsPerHost) {
+    this(config, maxConnectionsPerHost,
+        config.allowPrivate() ? a -> false : AddressPolicy::isInternal);
+  }
+
+  /**
+   * A fetcher that never connects to the {@code refused} addresses, whatever {@code config}
+   * says: for a deployment with its own list, and for tests that stand in a loopback server for a
+   * public one.
+   */
+  public PageFetcher(CrawlConfig config, int maxConnectionsPerHost,
+      Predicate<InetAddress> refused) {
     this.config = config;
+    this.refused = refused;
+    this.resolver = new GuardedDnsResolver(SystemDefaultDnsResolver.INSTANCE, refused);
     PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-        .setDnsResolver(new GuardedDnsResolver(config.allowPrivate()))
+        .setDnsResolver(resolver)
         .setMaxConnPerRoute(maxConnectionsPerHost)
         .setMaxConnTotal(Math.max(maxConnectionsPerHost, 64))
         .setDefaultSocketConfig(SocketConfig.custom()
@@ -166,16 +183,43 @@ public final class PageFetcher implements Closeable {
         address, start, Optional.empty(), "");
   }
 
+  /**
+   * Why the crawler may not connect to {@code url}'s host (it resolves only to refused
+   * addresses), or empty. Used on a redirect to another host, which is not fetched here; the
+   * check at connect time still guards the later fetch against a name that changes its answer.
+   */
+  public Optional<String> refusedTarget(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Optional<String> literal = literalAddressRefused(uri);
+    if (literal.isPresent() || uri.getHost() == null) {
+      return literal;
+    }
+    try {
+      resolver.resolve(uri.getHost());
+      return Optional.empty();
+    } catch (ForbiddenAddressException e) {
+      return Optional.of(e.getMessage());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private Optional<String> literalAddressRefused(URI uri) {
     String host = uri.getHost();
-    if (config.allowPrivate() || host == null) {
+    if (host == null) {
       return Optional.empty();
     }
     if (host.startsWith("[") || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
       try {
         InetAddress a = InetAddress.getByName(host);
-        if (AddressPolicy.isInternal(a)) {
-          return Optional.of(host + " is an internal address (use --allow-private to crawl it)");
+        if (refused.test(a)) {
+          return Optional.of(host + " is a refused address (use --allow-private to crawl "
+              + "private and loopback addresses)");
         }
       } catch (IOException e) {
         return Optional.empty();

@@ -4,6 +4,7 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A host's robots.txt as the crawler reads it, from the fetch of {@code /robots.txt} by
@@ -12,22 +13,28 @@ import java.util.List;
  *
  * @param rules    the parsed rules
  * @param status   the HTTP status of the robots.txt fetch (0 when it failed)
+ * @param refusal  the failed fetch, when the host may not be fetched at all (a refused address)
  */
-public record RobotsPolicy(BaseRobotRules rules, int status) {
+public record RobotsPolicy(BaseRobotRules rules, int status, Optional<FetchResult> refusal) {
 
   static RobotsPolicy from(FetchResult fetched, String agent) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     if (fetched.failure().isPresent() || fetched.status() == 0) {
+      // A refused address is no server trouble: the host is not to be visited at all.
+      Optional<FetchResult> refusal = fetched.failure()
+          .filter(r -> r == CrawlReason.PRIVATE_ADDRESS || r == CrawlReason.BAD_URL)
+          .map(r -> fetched);
       // A failed fetch reads as a server error: visits are deferred.
-      return new RobotsPolicy(parser.failedFetch(503), 0);
+      return new RobotsPolicy(parser.failedFetch(503), 0, refusal);
     }
     int status = fetched.status();
     if (status >= 200 && status < 300) {
       String type = fetched.header("Content-Type").orElse("text/plain");
       return new RobotsPolicy(
-          parser.parseContent(fetched.url(), fetched.decoded(), type, List.of(agent)), status);
+          parser.parseContent(fetched.url(), fetched.decoded(), type, List.of(agent)), status,
+          Optional.empty());
     }
-    return new RobotsPolicy(parser.failedFetch(status), status);
+    return new RobotsPolicy(parser.failedFetch(status), status, Optional.empty());
   }
 
   public boolean allowed(String url) {

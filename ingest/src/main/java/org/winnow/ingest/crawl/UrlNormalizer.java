@@ -13,9 +13,10 @@ import java.util.Optional;
  * http(s) URL with a host that {@link URI} accepts, since HttpClient needs one.
  */
 public final class UrlNormalizer {
-  /** Session ids that crawler-commons does not drop on its own, PHP's and Java's included. */
-  private static final List<String> SESSION_PARAMS =
-      List.of("jsessionid", "phpsessid", "sid", "sessionid", "aspsessionid", "cfid", "cftoken");
+  /** Session-id parameters, in the spellings servers use (the filter matches names exactly). */
+  private static final List<String> SESSION_PARAMS = List.of("jsessionid", "JSESSIONID",
+      "phpsessid", "PHPSESSID", "sid", "SID", "sessionid", "aspsessionid", "ASPSESSIONID",
+      "cfid", "CFID", "cftoken", "CFTOKEN");
   private static final BasicURLNormalizer NORMALIZER =
       BasicURLNormalizer.newBuilder().queryParamsToRemove(SESSION_PARAMS).build();
 
