@@ -120,7 +120,9 @@ public final class PageFetcher implements Closeable {
       sent.add(Map.entry(h.getName(), h.getValue()));
     }
     HttpClientContext context = HttpClientContext.create();
-    try (ClassicHttpResponse response = client.executeOpen(null, get, context)) {
+    ClassicHttpResponse response = null;
+    try {
+      response = client.executeOpen(null, get, context);
       return read(url, sent, start, response, remote(context), bodyTypes, get);
     } catch (ForbiddenAddressException e) {
       return FetchResult.failed(url, sent, 0, start, CrawlReason.PRIVATE_ADDRESS, e.getMessage());
@@ -129,6 +131,20 @@ public final class PageFetcher implements Closeable {
       return FetchResult.failed(url, sent, 0, start, CrawlReason.TIMEOUT, e.toString());
     } catch (IOException | RuntimeException e) {
       return FetchResult.failed(url, sent, 0, start, CrawlReason.ERROR, e.toString());
+    } finally {
+      closeAfterUse(response);
+    }
+  }
+
+  /** The result is decided; a connection cancelled on purpose may fail to close, harmlessly. */
+  private static void closeAfterUse(ClassicHttpResponse response) {
+    if (response == null) {
+      return;
+    }
+    try {
+      response.close();
+    } catch (IOException | RuntimeException e) {
+      // Nothing left to read from it.
     }
   }
 
