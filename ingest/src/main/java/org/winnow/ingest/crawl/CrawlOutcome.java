@@ -52,4 +52,10 @@ public record CrawlOutcome(
     links = List.copyOf(links);
     fetched = List.copyOf(fetched);
   }
+
+  /** This outcome with its final response archived at {@code offset} of {@code file}. */
+  public CrawlOutcome archivedAt(String file, long offset) {
+    return new CrawlOutcome(url, kind, httpStatus, reason, detail, fetchTime, nextFetch, attempts,
+        file, offset, links, fetched, depth);
+  }
 }

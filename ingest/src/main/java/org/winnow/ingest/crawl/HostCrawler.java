@@ -1,7 +1,6 @@
 package org.winnow.ingest.crawl;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.winnow.ingest.http.ContentType;
 
 /**
@@ -45,18 +43,19 @@ public final class HostCrawler {
   }
 
   /**
-   * Crawls {@code due}, all of origin {@code origin}, in order; reports one outcome per entry
-   * (and one for the sitemaps, when read) to {@code out} as soon as it is known.
+   * Crawls {@code due}, all of origin {@code origin}, in order; hands one outcome per entry
+   * (and one for the sitemaps, when read), with the responses to archive, to {@code sink} as soon
+   * as it is known.
    */
-  public void crawl(String origin, List<FrontierEntry> due, WarcSink warc,
-      Consumer<CrawlOutcome> out) throws InterruptedException {
+  public void crawl(String origin, List<FrontierEntry> due, CrawlSink sink)
+      throws InterruptedException, IOException {
     HostClock clock = new HostClock(config.minDelay());
     Optional<RobotsPolicy> cached = robotsCache.get(origin);
     RobotsPolicy robots = cached.orElseGet(() -> fetchRobots(origin, clock));
     if (robots.refusal().isPresent()) {
       FetchResult r = robots.refusal().get();
       for (FrontierEntry e : due) {
-        out.accept(failed(e, 0, r.failure().orElseThrow(), r.detail(), List.of()));
+        sink.accept(failed(e, 0, r.failure().orElseThrow(), r.detail(), List.of()), List.of());
       }
       return;
     }
@@ -65,40 +64,44 @@ public final class HostCrawler {
       Instant next = now.plus(config.retryBackoff().multipliedBy(8));
       for (FrontierEntry e : due) {
         boolean giveUp = e.attempts() + 1 > MAX_SLOW_DOWN_ATTEMPTS;
-        out.accept(new CrawlOutcome(e.url(), giveUp ? CrawlOutcome.Kind.FAILED : CrawlOutcome.Kind.RETRY,
+        sink.accept(new CrawlOutcome(e.url(), giveUp ? CrawlOutcome.Kind.FAILED : CrawlOutcome.Kind.RETRY,
             0, Optional.of(CrawlReason.ROBOTS_UNAVAILABLE), "robots.txt could not be read",
-            now, next, e.attempts() + 1, "", -1, List.of(), List.of(), e.depth()));
+            now, next, e.attempts() + 1, "", -1, List.of(), List.of(), e.depth()), List.of());
       }
       return;
     }
     clock.setDelay(config.hostDelay(robots.crawlDelay()));
     if (cached.isEmpty()) {
       robotsCache.put(origin, robots);
-      readSitemaps(origin, robots, clock).ifPresent(out);
+      Optional<CrawlOutcome> sitemaps = readSitemaps(origin, robots, clock);
+      if (sitemaps.isPresent()) {
+        sink.accept(sitemaps.get(), List.of());
+      }
     }
     int failures = 0;
     Instant blockedUntil = null;
     String blockReason = "";
     for (FrontierEntry e : due) {
       if (blockedUntil != null) {
-        out.accept(new CrawlOutcome(e.url(), CrawlOutcome.Kind.RETRY, 0, Optional.empty(),
+        sink.accept(new CrawlOutcome(e.url(), CrawlOutcome.Kind.RETRY, 0, Optional.empty(),
             blockReason, Instant.now(), blockedUntil, e.attempts(), "", -1, List.of(), List.of(),
-            e.depth()));
+            e.depth()), List.of());
         continue;
       }
       if (failures >= config.hostFailureBudget()) {
-        out.accept(failed(e, 0, CrawlReason.HOST_BUDGET,
-            failures + " failures on this host", List.of()));
+        sink.accept(failed(e, 0, CrawlReason.HOST_BUDGET,
+            failures + " failures on this host", List.of()), List.of());
         continue;
       }
-      CrawlOutcome o = crawlOne(e, robots, clock, warc);
+      List<FetchResult> archived = new ArrayList<>();
+      CrawlOutcome o = crawlOne(e, robots, clock, archived);
       if (o.kind() == CrawlOutcome.Kind.RETRY) {
         blockedUntil = o.nextFetch();
         blockReason = "host asked to slow down: " + o.detail();
       } else if (o.kind() == CrawlOutcome.Kind.FAILED && o.reason().map(HostCrawler::countsAsFailure).orElse(false)) {
         failures++;
       }
-      out.accept(o);
+      sink.accept(o, archived);
     }
   }
 
@@ -107,7 +110,7 @@ public final class HostCrawler {
   }
 
   private CrawlOutcome crawlOne(FrontierEntry e, RobotsPolicy robots, HostClock clock,
-      WarcSink warc) throws InterruptedException {
+      List<FetchResult> archived) throws InterruptedException {
     String origin = UrlNormalizer.origin(e.url());
     String url = e.url();
     Set<String> chain = new LinkedHashSet<>();
@@ -153,7 +156,7 @@ public final class HostCrawler {
             "HTTP " + r.status() + ", retry after " + wait.toSeconds() + " s", r.fetchTime(),
             r.fetchTime().plus(wait), attempts, "", -1, List.of(), hops, e.depth());
       }
-      long offset = archive(warc, r);
+      archived.add(r);
       if (r.isRedirect()) {
         Optional<String> next = UrlNormalizer.resolve(url, r.header("Location").orElseThrow());
         if (next.isEmpty()) {
@@ -172,11 +175,11 @@ public final class HostCrawler {
       if (r.status() >= 400) {
         return new CrawlOutcome(e.url(), CrawlOutcome.Kind.FAILED, r.status(),
             Optional.of(CrawlReason.HTTP_ERROR), "HTTP " + r.status() + via, r.fetchTime(),
-            r.fetchTime(), e.attempts(), warc.fileName(), offset, List.of(), hops, e.depth());
+            r.fetchTime(), e.attempts(), "", -1, List.of(), hops, e.depth());
       }
       return new CrawlOutcome(e.url(), CrawlOutcome.Kind.FETCHED, r.status(), Optional.empty(),
           via.isEmpty() ? "" : "fetched as " + url, r.fetchTime(), r.fetchTime(), e.attempts(),
-          warc.fileName(), offset, links(r, url), hops, e.depth());
+          "", -1, links(r, url), hops, e.depth());
     }
     return failed(e, 0, CrawlReason.REDIRECT_LIMIT,
         "more than " + config.maxRedirects() + " redirects", hops);
@@ -190,15 +193,6 @@ public final class HostCrawler {
     }
     return LinkExtractor.links(r.decoded(), ct.charset().orElse(null), url,
         config.followNofollow());
-  }
-
-  private static long archive(WarcSink warc, FetchResult r) {
-    try {
-      return warc.write(r);
-    } catch (IOException e) {
-      // Losing the archive silently would lose pages: the task fails and the round reruns it.
-      throw new UncheckedIOException("cannot write WARC " + warc.fileName(), e);
-    }
   }
 
   private FetchResult fetchWithRetries(String url, HostClock clock) throws InterruptedException {

@@ -66,25 +66,14 @@ class HostCrawlerTest {
     try (PageFetcher fetcher = new PageFetcher(config, 1);
         OutputStream out = Files.newOutputStream(warcFile);
         CrawlWarcWriter writer = new CrawlWarcWriter(out, "host.warc.gz", "winnow test")) {
-      WarcSink sink = new WarcSink() {
-        @Override
-        public String fileName() {
-          return "host.warc.gz";
+      WarcFileSink sink = new WarcFileSink(writer, "host.warc.gz", o -> {
+        if (o.kind() == Kind.SITEMAP) {
+          sitemaps.add(o);
+        } else {
+          outcomes.put(o.url().substring(site.origin().length()), o);
         }
-
-        @Override
-        public long write(FetchResult r) throws IOException {
-          return writer.write(r);
-        }
-      };
-      new HostCrawler(config, scope, fetcher, new RobotsCache(Duration.ofHours(1)))
-          .crawl(site.origin(), due, sink, o -> {
-            if (o.kind() == Kind.SITEMAP) {
-              sitemaps.add(o);
-            } else {
-              outcomes.put(o.url().substring(site.origin().length()), o);
-            }
-          });
+      });
+          .crawl(site.origin(), due, sink);
     }
   }
 

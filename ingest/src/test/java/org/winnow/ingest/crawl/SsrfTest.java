@@ -43,23 +43,12 @@ class SsrfTest {
         List.of(site.origin() + "/", inner.origin() + "/", "http://localhost/"));
     List<CrawlOutcome> out = new ArrayList<>();
     try (PageFetcher fetcher = new PageFetcher(config, 1, refused)) {
-      WarcSink none = new WarcSink() {
-        @Override
-        public String fileName() {
-          return "none";
-        }
-
-        @Override
-        public long write(FetchResult r) {
-          return 0;
-        }
-      };
       List<FrontierEntry> due = new ArrayList<>();
       for (String p : paths) {
         due.add(new FrontierEntry(site.url(p), 0, 0));
       }
       new HostCrawler(config, scope, fetcher, new RobotsCache(Duration.ZERO))
-          .crawl(site.origin(), due, none, o -> {
+          .crawl(site.origin(), due, (o, responses) -> {
             if (o.kind() != CrawlOutcome.Kind.SITEMAP) {
               out.add(o);
             }
