@@ -73,6 +73,7 @@ class HostCrawlerTest {
           outcomes.put(o.url().substring(site.origin().length()), o);
         }
       });
+      new HostCrawler(config, scope, fetcher, new RobotsCache(Duration.ofHours(1)))
           .crawl(site.origin(), due, sink);
     }
   }
