@@ -13,6 +13,8 @@ public enum CrawlReason {
   ROBOTS_UNAVAILABLE,
   /** Outside the crawl's scope (registered domain, allow/deny rules, scheme). */
   SCOPE,
+  /** Found deeper than the crawl's depth limit. */
+  DEPTH,
   /** A crawler trap: URL too long, path too deep, repeated segments, too many similar pages. */
   TRAP,
   /** The body, or what it decompresses to, is over the limit (a 20 MB page, a gzip bomb). */
