@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         + "with a ledger of every record's fate.",
     subcommands = {
       IngestCommand.class,
+      CrawlCommand.class,
       QuickstartCommand.class,
       InspectShardsCommand.class,
       LoaderBenchCommand.class,

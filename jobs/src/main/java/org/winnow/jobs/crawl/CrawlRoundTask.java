@@ -130,7 +130,12 @@ final class CrawlRoundTask implements FlatMapFunction<Iterator<Row>, Row> {
         o.reason().map(CrawlReason::label).orElse(null), o.detail(),
         o.fetchTime().toEpochMilli(), o.nextFetch().toEpochMilli(), o.attempts(),
         o.warcFile().isEmpty() ? null : o.warcFile(), o.warcOffset(),
-        o.links(), o.fetched(), o.depth());
+        seq(o.links()), seq(o.fetched()), o.depth());
+  }
+
+  /** Spark's row encoder wants Scala sequences for array columns. */
+  private static scala.collection.immutable.Seq<String> seq(List<String> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
   }
 
   private static String hostOf(String url) {

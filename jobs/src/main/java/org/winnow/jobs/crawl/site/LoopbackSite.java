@@ -47,7 +47,7 @@ public final class LoopbackSite implements AutoCloseable {
   private final ExecutorService pool;
 
   private LoopbackSite(Map<String, List<Page>> hosts, Duration crawlDelay, List<String> disallow,
-      int threadsPerHost) throws IOException {
+      int port, int threadsPerHost) throws IOException {
     pool = Executors.newFixedThreadPool(Math.max(2, hosts.size() * threadsPerHost), r -> {
       Thread t = new Thread(r, "loopback-site");
       t.setDaemon(true);
@@ -56,7 +56,7 @@ public final class LoopbackSite implements AutoCloseable {
     try {
       for (Map.Entry<String, List<Page>> h : hosts.entrySet()) {
         HttpServer server = HttpServer.create(
-            new InetSocketAddress(InetAddress.getByName(h.getKey()), 0), 128);
+            new InetSocketAddress(InetAddress.getByName(h.getKey()), port), 128);
         String origin = "http://" + h.getKey() + ":" + server.getAddress().getPort();
         Map<String, Page> pages = new LinkedHashMap<>();
         for (Page p : h.getValue()) {
@@ -85,7 +85,40 @@ public final class LoopbackSite implements AutoCloseable {
    */
   public static LoopbackSite start(Map<String, List<Page>> hosts, Duration crawlDelay,
       List<String> disallow) throws IOException {
-    return new LoopbackSite(hosts, crawlDelay, disallow, 2);
+    return new LoopbackSite(hosts, crawlDelay, disallow, 0, 2);
+  }
+
+  /**
+   * Like {@link #start(Map, Duration, List)}, every host on the same {@code port}, so that pages
+   * can link across hosts before the site starts ({@code http://127.0.0.3:PORT/...}).
+   */
+  public static LoopbackSite start(Map<String, List<Page>> hosts, Duration crawlDelay,
+      List<String> disallow, int port) throws IOException {
+    return new LoopbackSite(hosts, crawlDelay, disallow, port, 2);
+  }
+
+  /** A port free on every one of {@code addresses} just now. */
+  public static int freePort(List<String> addresses) throws IOException {
+    for (int tries = 0; tries < 50; tries++) {
+      int port;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+          InetAddress.getByName(addresses.get(0)))) {
+        port = s.getLocalPort();
+      }
+      boolean free = true;
+      for (String a : addresses) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, InetAddress.getByName(a))) {
+          s.getLocalPort();
+        } catch (IOException e) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        return port;
+      }
+    }
+    throw new IOException("no port free on all of " + addresses);
   }
 
   /** The origins served, {@code http://127.0.0.N:PORT}, in the order the hosts were given. */
