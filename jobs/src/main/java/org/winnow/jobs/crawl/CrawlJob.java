@@ -123,7 +123,10 @@ public final class CrawlJob {
                 spec.hostThreads(), conf));
         Dataset<Row> outcomes = spark.createDataFrame(rows, CrawlSchemas.OUTCOME)
             .persist(StorageLevel.MEMORY_AND_DISK());
+        long fetchStart = System.nanoTime();
         long roundFetched = outcomes.where(col("kind").equalTo("FETCHED")).count();
+        double fetchSeconds = (System.nanoTime() - fetchStart) / 1e9;
+        long mergeStart = System.nanoTime();
         FrontierMerge.Merged merged = FrontierMerge.merge(frontier, outcomes, round, spec, now);
         Dataset<Row> log = FrontierMerge.outcomeLog(outcomes).unionByName(merged.refused());
         log.write().mode(SaveMode.Overwrite).parquet(layout.log(round));
@@ -136,7 +139,9 @@ public final class CrawlJob {
         outcomes.unpersist();
         due.unpersist();
         fetched += roundFetched;
-        err.println("crawl: round " + round + ": " + roundFetched + " pages fetched");
+        err.println(String.format("crawl: round %d: %d pages fetched in %.1f s (%.0f pages/s), "
+            + "frontier merged and committed in %.1f s", round, roundFetched, fetchSeconds,
+            roundFetched / Math.max(fetchSeconds, 1e-9), (System.nanoTime() - mergeStart) / 1e9));
         frontier = spark.read().schema(CrawlSchemas.FRONTIER).parquet(layout.frontier(round));
       }
       Map<String, Long> states = new TreeMap<>();

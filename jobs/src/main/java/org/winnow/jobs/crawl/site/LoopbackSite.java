@@ -25,6 +25,12 @@ import java.util.concurrent.Executors;
  * logged with its host and arrival time.
  */
 public final class LoopbackSite implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body apart; without TCP_NODELAY each response waits for
+    // the client's delayed ACK (about 40 ms on Linux). Read once, when the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   /** A page: its path (starting with /), content type and body. */
   public record Page(String path, String contentType, byte[] body) {
     public Page {
