@@ -203,7 +203,7 @@ public final class HostCrawler {
       }
       String target = url;
       r = clock.request(() -> fetcher.fetch(target, true));
-      if (!transient_(r)) {
+      if (!worthRetrying(r)) {
         return r;
       }
     }
@@ -211,7 +211,7 @@ public final class HostCrawler {
   }
 
   /** Worth another try: network trouble, a timeout, or a server error without Retry-After. */
-  private static boolean transient_(FetchResult r) {
+  private static boolean worthRetrying(FetchResult r) {
     if (r.failure().isPresent()) {
       CrawlReason reason = r.failure().get();
       return reason == CrawlReason.ERROR || reason == CrawlReason.TIMEOUT;

@@ -150,7 +150,7 @@ public final class CrawlJob {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       return new CrawlReport(root, firstRound, round, fetched, reasons, states,
-          countWarcs(layout, hadoop), elapsed, stopped);
+          countWarcs(layout, hadoop), elapsed, stopped, sc.defaultParallelism());
     } catch (IOException e) {
       throw new UncheckedIOException("crawl of " + root + " failed", e);
     } finally {

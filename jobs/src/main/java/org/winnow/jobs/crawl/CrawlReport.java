@@ -14,10 +14,11 @@ import java.util.Map;
  * @param warcFiles     WARC files in the crawl directory
  * @param elapsedSeconds wall time of the run
  * @param stopped       why the run stopped
+ * @param cores         the cores Spark ran tasks on
  */
 public record CrawlReport(String output, int firstRound, int lastRound, long pagesFetched,
     Map<String, Long> byReason, Map<String, Long> frontier, long warcFiles,
-    double elapsedSeconds, String stopped) {
+    double elapsedSeconds, String stopped, int cores) {
 
   public CrawlReport {
     byReason = Map.copyOf(byReason);
@@ -31,5 +32,10 @@ public record CrawlReport(String output, int firstRound, int lastRound, long pag
 
   public double pagesPerSecond() {
     return elapsedSeconds > 0 ? pagesFetched / elapsedSeconds : 0;
+  }
+
+  /** The cost figure every job reports: throughput per core, Spark's fixed costs included. */
+  public double pagesPerSecondPerCore() {
+    return cores > 0 ? pagesPerSecond() / cores : 0;
   }
 }

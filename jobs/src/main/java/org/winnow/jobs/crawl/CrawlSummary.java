@@ -20,6 +20,8 @@ public final class CrawlSummary {
     SummaryTable t = new SummaryTable();
     t.row("fetched", Units.count(r.pagesFetched()) + " pages in rounds " + r.firstRound() + "-"
         + r.lastRound() + ", " + Units.decimal(r.pagesPerSecond()) + " pages/s");
+    t.row("cost", Units.decimal(r.pagesPerSecondPerCore()) + " pages/s per core on "
+        + r.cores() + " cores");
     StringBuilder states = new StringBuilder();
     r.frontier().forEach((k, v) -> states.append(states.length() == 0 ? "" : ", ")
         .append(Units.count(v)).append(' ').append(k));

@@ -10,11 +10,13 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
@@ -112,9 +114,8 @@ final class FrontierMerge {
         .withColumn("reason", coalesce(col("cap"), col("reason")))
         .withColumn("status", when(col("cap").isNotNull(), lit(CrawlSchemas.FAILED))
             .otherwise(col("status")));
-    Dataset<Row> next = capped.select(CrawlSchemas.FRONTIER.fieldNames()[0],
-        java.util.Arrays.copyOfRange(CrawlSchemas.FRONTIER.fieldNames(), 1,
-            CrawlSchemas.FRONTIER.fieldNames().length));
+    Dataset<Row> next = capped.select(Arrays.stream(CrawlSchemas.FRONTIER.fieldNames())
+        .map(functions::col).toArray(Column[]::new));
     Dataset<Row> refused = capped
         .where(col("is_new").equalTo(1).and(col("status").equalTo(CrawlSchemas.FAILED)))
         .select(col("url"), lit(CrawlSchemas.FAILED).as("status"), lit(0).as("http_status"),

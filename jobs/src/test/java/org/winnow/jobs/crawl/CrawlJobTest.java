@@ -139,6 +139,8 @@ class CrawlJobTest {
     }
     assertTrue(trapped >= TestSites.CALENDAR_MONTHS - SHAPE_CAP, "trapped " + trapped);
     assertTrue(first.byReason().containsKey("robots"), first.byReason().toString());
+    String summary = CrawlSummary.render(first);
+    assertTrue(summary.contains("robots") && summary.contains("pages/s per core"), summary);
     assertEquals(0, firstHits.stream().filter(h -> h.path().startsWith("/private/")).count());
   }
 
