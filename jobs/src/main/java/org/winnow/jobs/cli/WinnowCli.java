@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Turns web crawls into pretraining data: WARC files in, Parquet documents out, "
         + "with a ledger of every record's fate.",
     subcommands = {
+      CrawlCommand.class,
       IngestCommand.class,
       FilterCommand.class,
       SignalsCommand.class,
