@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.winnow.core.Document;
 import org.winnow.core.ledger.Ledger;
+import org.winnow.core.output.LocalOutputStore;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.filter.FilterConfig;
 import org.winnow.ingest.IngestConfig;
@@ -26,7 +27,8 @@ import org.winnow.jobs.ingest.IngestReport;
 import org.winnow.jobs.ingest.IngestSpec;
 import org.winnow.jobs.ingest.IngestSummary;
 import org.winnow.jobs.quickstart.EuroparlReader;
-import org.winnow.jobs.quickstart.QuickstartCorpus;
+import org.winnow.jobs.crawl.CrawlSummary;
+import org.winnow.jobs.quickstart.QuickstartSite;
 import org.winnow.jobs.report.SummaryTable;
 import org.winnow.jobs.tokenize.TokenizeJob;
 import org.winnow.jobs.tokenize.TokenizeReport;
@@ -62,8 +64,9 @@ import picocli.CommandLine.Spec;
     header = "The whole pipeline on a small crawl built from Europarl debates, end to end.",
     description = {
       "Renders Europarl debates (17,597 documents in the EU's languages, shipped with Lucene's "
-          + "test framework) as pages of europarl.example, writes them as WARC files with a few "
-          + "bad records among them, then runs ingest, filter (default rules), train-tokenizer "
+          + "test framework) as pages served on loopback (127.0.0.2-5, with robots.txt and "
+          + "sitemaps, a few empty pages among them), crawls them with the crawl job, then runs "
+          + "ingest, filter (default rules), train-tokenizer "
           + "(or --tokenizer), tokenize and a tiny GPT's training on the CPU, which ends with "
           + "the held-out loss table.",
       "Each stage writes <workdir>/<stage>/ and is skipped when its output is finished and "
@@ -77,7 +80,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--workdir", paramLabel = "DIR", defaultValue = "winnow-work",
-      description = "Where the WARC files and the ingest output go (default: ./${DEFAULT-VALUE}).")
+      description = "Where each stage's output goes (default: ./${DEFAULT-VALUE}).")
   Path workdir;
 
   @Option(names = "--docs", paramLabel = "N",
@@ -99,7 +102,7 @@ final class QuickstartCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   long trainTokens;
 
-  @Option(names = "--force", description = "Rewrite the WARC files and redo every stage.")
+  @Option(names = "--force", description = "Crawl again and redo every stage.")
   boolean force;
 
   @Mixin SparkOptions sparkOptions;
@@ -124,20 +127,22 @@ final class QuickstartCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path root = workdir.toAbsolutePath().normalize();
-    QuickstartCorpus.Summary warcs = QuickstartCorpus.ensure(root.resolve("warc"), n, force, err);
-    out.println((warcs.generated() ? "quickstart: wrote " : "quickstart: reusing ")
-        + warcs.files().size() + " WARC files (" + Units.mb(warcs.bytes()) + ", "
-        + Units.count(warcs.documents()) + " pages, " + Units.count(warcs.captures())
-        + " captures of which " + warcs.bad() + " bad) in " + warcs.dir());
-    out.flush();
-
-    boolean redo = force || warcs.generated();
-    IngestSpec job = new IngestSpec(List.of(warcs.dir().toString()), root.resolve("ingest").toString(),
-        IngestConfig.defaults(SOURCE), 128L * 1024 * 1024, redo);
+    boolean redo = force;
     SummaryTable where = new SummaryTable().header("stage", "output");
-    where.row("WARC files", warcs.dir().toString());
     try (SessionLease lease = SparkSessions.open("winnow quickstart", sparkOptions.master(), Map.of())) {
       SparkSession spark = lease.session();
+      QuickstartSite.Result crawl = QuickstartSite.crawl(spark, n, root.resolve("crawl"), redo, err);
+      if (crawl.report().isPresent()) {
+        out.print(CrawlSummary.render(crawl.report().get()));
+        out.println();
+        redo = true;
+      } else {
+        out.println("quickstart: reusing the finished crawl of " + n + " pages in "
+            + root.resolve("crawl"));
+      }
+      where.row("crawl (WARC)", crawl.warcDir());
+      IngestSpec job = new IngestSpec(List.of(crawl.warcDir()), root.resolve("ingest").toString(),
+          IngestConfig.defaults(SOURCE), 128L * 1024 * 1024, redo);
       IngestReport report = new IngestJob(spark, err).run(job);
       out.print(IngestSummary.render(report));
       out.println();
@@ -193,12 +198,9 @@ final class QuickstartCommand implements Callable<Integer> {
    */
   private TrainSummary train(Path shards, Path run, boolean redo, PrintWriter err)
       throws IOException {
-    if (redo && Files.exists(run)) {
-      try (var walk = Files.walk(run)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+    if (redo) {
+      // A run directory with a checkpoint resumes; new shards need a fresh run.
+      new LocalOutputStore().deleteRecursively(run.toString());
     }
     TrainSpec spec = TrainSpec.builder(List.of(shards.toString()), run)
         .model("tiny").batch(8).seqLen(256).tokens(trainTokens).lr(3e-3).warmupSteps(4)

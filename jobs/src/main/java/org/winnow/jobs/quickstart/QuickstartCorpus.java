@@ -154,7 +154,7 @@ public final class QuickstartCorpus {
   }
 
   /** A few other documents of the set, chosen by index, as the page's related links. */
-  private static List<EuroparlDocument> related(List<EuroparlDocument> docs, int i) {
+  static List<EuroparlDocument> related(List<EuroparlDocument> docs, int i) {
     int n = docs.size();
     List<EuroparlDocument> out = new ArrayList<>();
     for (int k = 0; k < 3 + i % 3 && k < n - 1; k++) {

@@ -1,0 +1,80 @@
+package org.winnow.jobs.quickstart;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.winnow.core.output.LocalOutputStore;
+import org.winnow.ingest.crawl.CrawlConfig;
+import org.winnow.jobs.crawl.CrawlJob;
+import org.winnow.jobs.crawl.CrawlReport;
+import org.winnow.jobs.crawl.CrawlSpec;
+import org.winnow.jobs.crawl.site.LoopbackSite;
+
+/**
+ * The quick start's crawl: the Europarl pages served on loopback by a few hosts (each with a
+ * robots.txt and a sitemap), crawled by the crawl job with private addresses allowed. A few
+ * empty pages among them are bad input the ingest ledger must account for. A finished crawl of
+ * the same size is reused: the site's port changes from run to run, so continuing an old crawl
+ * would only see new URLs.
+ */
+public final class QuickstartSite {
+  /** Loopback hosts serving the site: one crawl task owns one host, so they crawl in parallel. */
+  static final List<String> HOSTS = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5");
+  /** Written into the crawl directory when the quick start's crawl is complete. */
+  static final String MARKER = "_QUICKSTART";
+
+  private QuickstartSite() {}
+
+  /**
+   * What the crawl left behind.
+   *
+   * @param warcDir  the WARC directory ingest reads
+   * @param report   the crawl run (absent when a finished crawl was reused)
+   */
+  public record Result(String warcDir, Optional<CrawlReport> report) {}
+
+  public static Result crawl(SparkSession spark, int documents, Path dir, boolean force,
+      PrintWriter err) throws IOException {
+    Path marker = dir.resolve(MARKER);
+    String wanted = Integer.toString(documents);
+    if (!force && Files.isRegularFile(marker)
+        && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(wanted)) {
+      return new Result(dir.resolve("warc").toString(), Optional.empty());
+    }
+    new LocalOutputStore().deleteRecursively(dir.toString());
+    List<EuroparlDocument> docs = EuroparlReader.read(documents);
+    Map<String, List<LoopbackSite.Page>> hosts = new LinkedHashMap<>();
+    HOSTS.forEach(h -> hosts.put(h, new ArrayList<>()));
+    for (int i = 0; i < docs.size(); i++) {
+      EuroparlDocument d = docs.get(i);
+      List<LoopbackSite.Page> pages = hosts.get(HOSTS.get(i % HOSTS.size()));
+      pages.add(LoopbackSite.Page.html(URI.create(PageRenderer.urlOf(d)).getPath(),
+          PageRenderer.render(d, QuickstartCorpus.related(docs, i))));
+      if (i % QuickstartCorpus.EMPTY_EVERY == 7) {
+        pages.add(LoopbackSite.Page.html("/debates/print/" + d.index() + ".html", ""));
+      }
+    }
+    long total = hosts.values().stream().mapToLong(List::size).sum();
+    try (LoopbackSite site = LoopbackSite.start(hosts, Duration.ZERO, List.of("/private/"))) {
+      CrawlConfig config = CrawlConfig.defaults().withAllowPrivate(true)
+          .withDelays(Duration.ZERO, Duration.ZERO);
+      // Round 1 reads the seeds, robots.txt and the sitemaps; round 2 fetches every page listed.
+      CrawlSpec spec = CrawlSpec.of(site.seeds(), dir.toString(), config)
+          .withLimits(total + 100, 2, 3);
+      err.println("quickstart: crawling " + total + " pages on " + site.origins());
+      CrawlReport report = new CrawlJob(spark, err).run(spec);
+      Files.writeString(marker, wanted + "\n", StandardCharsets.UTF_8);
+      return new Result(report.warcDir(), Optional.of(report));
+    }
+  }
+}
