@@ -3,91 +3,114 @@ package org.winnow.dedup.decontam;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
-import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntsRefBuilder;
+import org.apache.lucene.util.fst.FST;
+import org.apache.lucene.util.fst.FSTCompiler;
+import org.apache.lucene.util.fst.PositiveIntOutputs;
+import org.apache.lucene.util.fst.Util;
 
 /**
- * A Lucene index of the word n-grams of protected texts: one Lucene document per protected text,
- * its shingles as the terms of one field (documents only, no positions), its source stored.
- * Looking a training text up costs one term seek per shingle. The index is held as the bytes of
- * its Lucene files, so it can be shipped to Spark executors and reopened there.
+ * An index of the word n-grams of protected texts: every shingle that {@link ShingleAnalyzer}
+ * (Lucene's analysis chain) emits is a key of a Lucene {@link FST}, the structure behind Lucene's
+ * own terms dictionaries, whose output names the set of protected sources that contain it.
+ * Looking a training text up costs one FST walk per shingle.
+ *
+ * <p>Why an FST and not an {@code IndexWriter} index: the index is only ever asked "is this term
+ * there, and where from", which is exactly a terms dictionary; an FST answers that without codec
+ * files, is a few compact byte arrays that ship to Spark executors as they are, and does not go
+ * through Lucene's codec service loading (which breaks when a test-framework jar shares the
+ * classpath, as the Europarl sample brings it to {@code jobs/}).
  */
 public final class NgramIndex implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final String NGRAM = "ngram";
-  private static final String SOURCE = "source";
-  private static final FieldType NGRAM_TYPE = ngramType();
 
   private final int n;
-  private final Map<String, byte[]> files;
+  private final byte[] fstMeta;
+  private final byte[] fstData;
+  private final String[] sources;
+  /** Output ordinal to the sources (indexes into {@link #sources}) that hold the shingle. */
+  private final int[][] sourceSets;
   private final Map<String, Integer> textsBySource;
   private final Map<String, Integer> shortTextsBySource;
-  private transient Opened opened;
+  private final long shingles;
+  private transient FST<Long> fst;
+  private transient ShingleAnalyzer analyzer;
 
-  private NgramIndex(int n, Map<String, byte[]> files, Map<String, Integer> textsBySource,
-      Map<String, Integer> shortTextsBySource) {
+  private NgramIndex(int n, byte[] fstMeta, byte[] fstData, String[] sources, int[][] sourceSets,
+      Map<String, Integer> textsBySource, Map<String, Integer> shortTextsBySource, long shingles) {
     this.n = n;
-    this.files = files;
+    this.fstMeta = fstMeta;
+    this.fstData = fstData;
+    this.sources = sources;
+    this.sourceSets = sourceSets;
     this.textsBySource = textsBySource;
     this.shortTextsBySource = shortTextsBySource;
+    this.shingles = shingles;
   }
 
   /** Indexes {@code texts} with shingles of {@code n} words. */
   public static NgramIndex build(Iterable<ProtectedText> texts, int n) {
     ShingleAnalyzer analyzer = new ShingleAnalyzer(n);
+    Map<String, Integer> sourceIds = new HashMap<>();
+    List<String> sourceNames = new ArrayList<>();
+    TreeMap<BytesRef, BitSet> terms = new TreeMap<>();
     Map<String, Integer> bySource = new TreeMap<>();
     Map<String, Integer> tooShort = new TreeMap<>();
-    try (Directory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-        for (ProtectedText t : texts) {
-          bySource.merge(t.source(), 1, Integer::sum);
-          if (!hasShingle(analyzer, t.text())) {
-            // Shorter than n words: it cannot be matched, and the report says how many there were.
-            tooShort.merge(t.source(), 1, Integer::sum);
-            continue;
-          }
-          Document d = new Document();
-          d.add(new Field(NGRAM, t.text(), NGRAM_TYPE));
-          d.add(new StoredField(SOURCE, t.source()));
-          w.addDocument(d);
-        }
-        w.forceMerge(1);
+    for (ProtectedText t : texts) {
+      bySource.merge(t.source(), 1, Integer::sum);
+      int sid = sourceIds.computeIfAbsent(t.source(), s -> {
+        sourceNames.add(s);
+        return sourceNames.size() - 1;
+      });
+      int[] found = {0};
+      forEachShingle(analyzer, t.text(), s -> {
+        found[0]++;
+        terms.computeIfAbsent(new BytesRef(s), k -> new BitSet()).set(sid);
+      });
+      if (found[0] == 0) {
+        // Shorter than n words: it cannot be matched, and the report says how many there were.
+        tooShort.merge(t.source(), 1, Integer::sum);
       }
-      Map<String, byte[]> files = new LinkedHashMap<>();
-      for (String name : dir.listAll()) {
-        try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
-          byte[] bytes = new byte[Math.toIntExact(in.length())];
-          in.readBytes(bytes, 0, bytes.length);
-          files.put(name, bytes);
-        }
+    }
+    Map<BitSet, Integer> setIds = new HashMap<>();
+    List<int[]> sets = new ArrayList<>();
+    try {
+      FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1,
+          PositiveIntOutputs.getSingleton()).build();
+      IntsRefBuilder scratch = new IntsRefBuilder();
+      // TreeMap<BytesRef> iterates in unsigned byte order, the order an FST is built in.
+      for (Map.Entry<BytesRef, BitSet> e : terms.entrySet()) {
+        int id = setIds.computeIfAbsent(e.getValue(), b -> {
+          sets.add(b.stream().toArray());
+          return sets.size() - 1;
+        });
+        compiler.add(Util.toIntsRef(e.getKey(), scratch), (long) id);
       }
-      return new NgramIndex(n, files, bySource, tooShort);
+      FST.FSTMetadata<Long> meta = compiler.compile();
+      ByteBuffersDataOutput metaOut = new ByteBuffersDataOutput();
+      ByteBuffersDataOutput dataOut = new ByteBuffersDataOutput();
+      byte[] metaBytes = new byte[0];
+      byte[] dataBytes = new byte[0];
+      if (meta != null) {
+        FST.fromFSTReader(meta, compiler.getFSTReader()).save(metaOut, dataOut);
+        metaBytes = metaOut.toArrayCopy();
+        dataBytes = dataOut.toArrayCopy();
+      }
+      return new NgramIndex(n, metaBytes, dataBytes, sourceNames.toArray(String[]::new),
+          sets.toArray(int[][]::new), bySource, tooShort, terms.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the n-gram index", e);
     }
@@ -95,6 +118,11 @@ public final class NgramIndex implements Serializable {
 
   public int n() {
     return n;
+  }
+
+  /** Distinct shingles indexed. */
+  public long shingles() {
+    return shingles;
   }
 
   /** Protected texts per source, including those too short to index. */
@@ -107,104 +135,68 @@ public final class NgramIndex implements Serializable {
     return shortTextsBySource;
   }
 
-  /** Size of the index files in bytes. */
+  /** Size of the index in bytes. */
   public long bytes() {
-    return files.values().stream().mapToLong(b -> b.length).sum();
+    return fstMeta.length + fstData.length;
   }
 
   /** The shingles {@code text} shares with the protected texts. Thread-safe. */
   public Overlap overlap(String text) {
-    Opened o = opened();
-    if (o.terms == null) {
+    FST<Long> f = fst();
+    if (f == null) {
       return Overlap.NONE;
     }
-    int total = 0;
+    int[] total = {0};
     Set<String> matched = new HashSet<>();
     Map<String, Integer> bySource = new TreeMap<>();
-    try (TokenStream ts = o.analyzer.tokenStream(NGRAM, text)) {
+    forEachShingle(analyzer, text, s -> {
+      total[0]++;
+      if (matched.contains(s)) {
+        return;
+      }
+      Long out;
+      try {
+        out = Util.get(f, new BytesRef(s));
+      } catch (IOException e) {
+        throw new UncheckedIOException("n-gram lookup failed", e);
+      }
+      if (out != null) {
+        matched.add(s);
+        for (int sid : sourceSets[out.intValue()]) {
+          bySource.merge(sources[sid], 1, Integer::sum);
+        }
+      }
+    });
+    return new Overlap(total[0], matched.size(), bySource);
+  }
+
+  private synchronized FST<Long> fst() {
+    if (analyzer == null) {
+      analyzer = new ShingleAnalyzer(n);
+    }
+    if (fst == null && fstMeta.length > 0) {
+      try {
+        PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
+        fst = new FST<>(FST.readMetadata(new ByteArrayDataInput(fstMeta), outputs),
+            new ByteArrayDataInput(fstData));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open the n-gram index", e);
+      }
+    }
+    return fst;
+  }
+
+  private static void forEachShingle(ShingleAnalyzer analyzer, String text,
+      java.util.function.Consumer<String> sink) {
+    try (TokenStream ts = analyzer.tokenStream("ngram", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      TermsEnum te = o.terms.iterator();
-      PostingsEnum postings = null;
       ts.reset();
       while (ts.incrementToken()) {
-        total++;
-        String shingle = term.toString();
-        if (matched.contains(shingle) || !te.seekExact(new BytesRef(shingle))) {
-          continue;
-        }
-        matched.add(shingle);
-        postings = te.postings(postings, PostingsEnum.NONE);
-        Set<String> sources = new HashSet<>();
-        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
-            doc = postings.nextDoc()) {
-          sources.add(o.sources[doc]);
-        }
-        for (String s : sources) {
-          bySource.merge(s, 1, Integer::sum);
-        }
+        sink.accept(term.toString());
       }
       ts.end();
     } catch (IOException e) {
-      throw new UncheckedIOException("n-gram lookup failed", e);
-    }
-    return new Overlap(total, matched.size(), bySource);
-  }
-
-  private synchronized Opened opened() {
-    if (opened == null) {
-      opened = open();
-    }
-    return opened;
-  }
-
-  private Opened open() {
-    try {
-      ByteBuffersDirectory dir = new ByteBuffersDirectory();
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        try (IndexOutput out = dir.createOutput(f.getKey(), IOContext.DEFAULT)) {
-          out.writeBytes(f.getValue(), f.getValue().length);
-        }
-      }
-      DirectoryReader reader = DirectoryReader.open(dir);
-      if (reader.leaves().isEmpty()) {
-        return new Opened(new ShingleAnalyzer(n), null, new String[0]);
-      }
-      // forceMerge(1) left one segment.
-      LeafReaderContext leaf = reader.leaves().get(0);
-      LeafReader lr = leaf.reader();
-      StoredFields stored = lr.storedFields();
-      String[] sources = new String[lr.maxDoc()];
-      for (int d = 0; d < sources.length; d++) {
-        sources[d] = stored.document(d).get(SOURCE);
-      }
-      return new Opened(new ShingleAnalyzer(n), lr.terms(NGRAM), sources);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the n-gram index", e);
+      throw new UncheckedIOException("shingling failed", e);
     }
   }
-
-  private static boolean hasShingle(ShingleAnalyzer analyzer, String text) {
-    try (TokenStream ts = analyzer.tokenStream(NGRAM, text)) {
-      ts.reset();
-      boolean any = ts.incrementToken();
-      while (ts.incrementToken()) {
-        // drain: a TokenStream must be consumed before end()
-      }
-      ts.end();
-      return any;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static FieldType ngramType() {
-    FieldType t = new FieldType();
-    t.setIndexOptions(IndexOptions.DOCS);
-    t.setTokenized(true);
-    t.setOmitNorms(true);
-    t.freeze();
-    return t;
-  }
-
-  private record Opened(ShingleAnalyzer analyzer, Terms terms, String[] sources) {}
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
         + "with a ledger of every record's fate.",
     subcommands = {
       IngestCommand.class,
+      DedupCommand.class,
+      DecontaminateCommand.class,
       QuickstartCommand.class,
       InspectShardsCommand.class,
       LoaderBenchCommand.class,
