@@ -89,7 +89,9 @@ public final class NearDupQualityBench {
       for (Row r : spark.read().parquet(out + "/_removed").select("id", "detail").collectAsList()) {
         cluster.put(r.getString(0), r.getString(1).substring("duplicate of ".length()));
       }
-      score(docs, cluster, truth);
+      for (double j : new double[] {0.6, 0.7, truth, 0.8}) {
+        score(docs, cluster, j);
+      }
     }
   }
 

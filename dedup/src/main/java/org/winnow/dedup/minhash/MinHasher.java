@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * MinHash signatures, computed the fast way: every word is hashed once, every shingle once from
- * the cached word hashes, and the {@code bands x rows} permutations are cheap multiply-adds of
- * that one value. {@link NaiveMinHasher} computes the same function the plain way; the tests
+ * the cached word hashes, and the {@code bands x rows} permutations are a few arithmetic steps
+ * on that one value. {@link NaiveMinHasher} computes the same function the plain way; the tests
  * require identical signatures. Not thread-safe (it owns a segmenter and buffers).
  */
 public final class MinHasher {
@@ -51,7 +51,7 @@ public final class MinHasher {
     for (int s = 0; s < shingles; s++) {
       long h = ShingleHashing.shingle(wordHashes, s, len);
       for (int i = 0; i < k; i++) {
-        long v = a[i] * h + b[i];
+        long v = Permutations.mix(a[i], b[i], h);
         if (v < sig[i]) {
           sig[i] = v;
         }
