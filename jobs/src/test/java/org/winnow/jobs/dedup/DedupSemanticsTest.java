@@ -53,10 +53,6 @@ class DedupSemanticsTest {
     return m;
   }
 
-  private static DedupReport run(String name, List<Document> docs, DedupSpec spec) {
-    return new DedupJob(spark, QUIET).run(spec);
-  }
-
   private static String input(String name, List<Document> docs) {
     return DedupFixtures.write(spark, tmp.resolve(name), docs);
   }
@@ -92,6 +88,27 @@ class DedupSemanticsTest {
     new DedupJob(spark, QUIET).run(perSource);
     // x1 keeps s1's copy; s2's copy is alone in its source and stays.
     assertEquals(java.util.Set.of("x1", "x3", "solo"), read(tmp.resolve("o3")).keySet());
+  }
+
+  @Test
+  void commandLinePrintsLedgerStepsAndSCurve() {
+    Random r = new Random(14);
+    String t = DedupFixtures.words(r, 60);
+    String in = input("cli", List.of(
+        DedupFixtures.doc("c1", "http://c/1", "web", 1, t),
+        DedupFixtures.doc("c2", "http://c/2", "web", 2, t + " extra"),
+        DedupFixtures.doc("c3", "http://c/3", "web", 3, DedupFixtures.words(r, 60))));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = org.winnow.jobs.cli.WinnowCli.execute(new String[] {"dedup", "--input", in,
+        "--output", tmp.resolve("cli-out").toString(), "--mode", "exact,fuzzy", "--master", "local[2]"},
+        new PrintWriter(out), new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    String printed = out.toString();
+    assertTrue(printed.contains("near_duplicate"), printed);
+    assertTrue(printed.contains("exact_text") && printed.contains("fuzzy"), printed);
+    assertTrue(printed.contains("S-curve for 14 bands x 8 rows"), printed);
+    assertTrue(err.toString().contains("connected components converged in"), err.toString());
   }
 
   @Test
