@@ -132,8 +132,8 @@ public final class DedupJob {
     if (spec.modes().contains(DedupMode.EXACT)) {
       err.println("dedup: exact step (normalised text, then normalised URL)");
       StepResult[] exact = ExactStep.run(docs, spec);
-      docs = account(steps, removed, cached, "exact_text", docs, exact[0], ExactStep.TEXT_REASON);
-      docs = account(steps, removed, cached, "exact_url", docs, exact[1], ExactStep.URL_REASON);
+      docs = account(steps, removed, cached, "exact_text", exact[0], ExactStep.TEXT_REASON);
+      docs = account(steps, removed, cached, "exact_url", exact[1], ExactStep.URL_REASON);
     }
     if (spec.modes().contains(DedupMode.FUZZY)) {
       sCurve = SCurve.table(spec.minhash());
@@ -145,15 +145,14 @@ public final class DedupJob {
       cached.add(fuzzy.index());
       rounds = fuzzy.rounds();
       index = fuzzy.index();
-      docs = account(steps, removed, cached, "fuzzy", docs, fuzzy.result(), FuzzyStep.REASON);
+      docs = account(steps, removed, cached, "fuzzy", fuzzy.result(), FuzzyStep.REASON);
     } else if (!have.contains(DedupSchema.MINHASH_CLUSTER.name())) {
       docs = docs.withColumn(DedupSchema.MINHASH_CLUSTER.name(), col(DocumentSchema.ID.name()));
     }
     if (spec.modes().contains(DedupMode.LINES)) {
       err.println("dedup: repeated-lines step (lines in >= " + spec.lineMinDocs() + " documents)");
       StepResult lines = LineStep.run(docs, spec.lineMinDocs());
-      Dataset<Row> before = docs;
-      docs = account(steps, removed, cached, "lines", before, lines, LineStep.EMPTY_REASON);
+      docs = account(steps, removed, cached, "lines", lines, LineStep.EMPTY_REASON);
       Row mod = docs.agg(sum(when(col(LineStep.REMOVED_CHARS).gt(0), 1L).otherwise(0L)),
           coalesce(sum(col(LineStep.REMOVED_CHARS)), lit(0L))).first();
       long modified = mod.isNullAt(0) ? 0 : mod.getLong(0);
@@ -192,7 +191,7 @@ public final class DedupJob {
 
   /** Persists a step's kept rows, counts both sides and records the step's own ledger. */
   private static Dataset<Row> account(List<Ledger> steps, List<Dataset<Row>> removed,
-      List<Dataset<Row>> cached, String name, Dataset<Row> before, StepResult r, String reason) {
+      List<Dataset<Row>> cached, String name, StepResult r, String reason) {
     Dataset<Row> kept = r.kept().persist(StorageLevel.MEMORY_AND_DISK_SER());
     Dataset<Row> gone = r.removed().persist(StorageLevel.MEMORY_AND_DISK_SER());
     cached.add(kept);

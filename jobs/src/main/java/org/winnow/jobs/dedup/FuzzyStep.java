@@ -38,9 +38,8 @@ final class FuzzyStep {
    * @param result    the step's kept and removed rows
    * @param index     this run's signatures and band keys (the reusable index dataset)
    * @param rounds    connected-components rounds
-   * @param edges     candidate pairs that joined a component
    */
-  record Outcome(StepResult result, Dataset<Row> index, int rounds, long edges) {}
+  record Outcome(StepResult result, Dataset<Row> index, int rounds) {}
 
   static Outcome run(Dataset<Row> docs, DedupSpec spec, Optional<Dataset<Row>> earlier,
       PrintWriter log) {
@@ -104,7 +103,7 @@ final class FuzzyStep {
         .where(col(DedupColumns.FROM_INDEX).equalTo(lit(false)))
         .withColumn(DedupSchema.MINHASH_CLUSTER.name(), col(GroupSelection.KEPT_ID))
         .drop(CLUSTER, GroupSelection.KEPT_ID, GroupSelection.GROUP_SIZE);
-    return new Outcome(new StepResult(kept, r.removed()), index, cc.rounds(), -1);
+    return new Outcome(new StepResult(kept, r.removed()), index, cc.rounds());
   }
 
   /** Keeps the pairs whose signatures agree on at least {@code threshold} of their positions. */
