@@ -91,6 +91,23 @@ class DedupSemanticsTest {
   }
 
   @Test
+  void verificationRejectsCandidatePairsBelowItsThreshold() {
+    Random r = new Random(15);
+    String t = DedupFixtures.words(r, 500);
+    String in = input("verify", List.of(
+        DedupFixtures.doc("v1", "http://v/1", "web", 1, t),
+        DedupFixtures.doc("v2", "http://v/2", "web", 2, DedupFixtures.edited(t, 40, r))));
+    DedupSpec base = DedupSpec.defaults(List.of(in), tmp.resolve("verify-off").toString())
+        .withModes(EnumSet.of(DedupMode.FUZZY));
+    assertEquals(1L, new DedupJob(spark, QUIET).run(base).ledger().removedTotal());
+    // The two signatures agree on most positions, but not on all of them.
+    DedupSpec strict = DedupSpec.defaults(List.of(in), tmp.resolve("verify-on").toString())
+        .withModes(EnumSet.of(DedupMode.FUZZY));
+    strict = strict.withTuning(strict.minhash(), 1.0, 10, 100, false);
+    assertEquals(0L, new DedupJob(spark, QUIET).run(strict).ledger().removedTotal());
+  }
+
+  @Test
   void commandLinePrintsLedgerStepsAndSCurve() {
     Random r = new Random(14);
     String t = DedupFixtures.words(r, 60);
