@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       FilterCommand.class,
       SignalsCommand.class,
       TrainQualityCommand.class,
+      DedupCommand.class,
+      DecontaminateCommand.class,
       QuickstartCommand.class,
       InspectShardsCommand.class,
       LoaderBenchCommand.class,

@@ -1,0 +1,67 @@
+package org.winnow.dedup.decontam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NgramIndexTest {
+  static final String EVAL = "The quick brown fox jumps over the lazy dog while the farmer "
+      + "watches from the porch and drinks his morning coffee slowly";
+  static final String OTHER = "Completely different words make up this second protected text "
+      + "so that it shares no thirteen word span with anything in training at all";
+
+  static NgramIndex index() {
+    return NgramIndex.build(List.of(
+        new ProtectedText("q1", "evalA", EVAL),
+        new ProtectedText("q2", "evalB", OTHER),
+        new ProtectedText("q3", "evalB", "too short to protect")), 13);
+  }
+
+  @Test
+  void findsASharedThirteenGramWhateverTheCase() {
+    NgramIndex idx = index();
+    String training = "Intro text. THE QUICK BROWN FOX jumps over the lazy dog while the farmer "
+        + "watches from the porch, then something else entirely.";
+    Overlap o = idx.overlap(training);
+    assertTrue(o.matched() >= 2, o.toString());
+    assertEquals(Map.of("evalA", o.matched()), o.matchedBySource());
+    assertEquals("evalA", o.topSource());
+  }
+
+  @Test
+  void twelveSharedWordsAreNotEnough() {
+    Overlap o = index().overlap("the quick brown fox jumps over the lazy dog while the farmer eats");
+    assertEquals(0, o.matched(), o.toString());
+    assertEquals("", o.topSource());
+  }
+
+  @Test
+  void countsShortProtectedTextsAndSurvivesSerialisation() throws Exception {
+    NgramIndex idx = index();
+    assertEquals(Map.of("evalA", 1, "evalB", 2), idx.textsBySource());
+    assertEquals(Map.of("evalB", 1), idx.shortTextsBySource());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(idx);
+    }
+    NgramIndex copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (NgramIndex) in.readObject();
+    }
+    assertEquals(idx.overlap(EVAL).matched(), copy.overlap(EVAL).matched());
+    assertTrue(copy.overlap(EVAL).matched() > 0);
+  }
+
+  @Test
+  void emptyIndexMatchesNothing() {
+    NgramIndex empty = NgramIndex.build(List.of(), 13);
+    assertEquals(0, empty.overlap(EVAL).matched());
+  }
+}
