@@ -18,6 +18,10 @@ import org.winnow.core.output.LocalOutputStore;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.filter.FilterConfig;
 import org.winnow.ingest.IngestConfig;
+import org.winnow.jobs.dedup.DedupJob;
+import org.winnow.jobs.dedup.DedupReport;
+import org.winnow.jobs.dedup.DedupSpec;
+import org.winnow.jobs.dedup.DedupSummary;
 import org.winnow.jobs.filter.FilterJob;
 import org.winnow.jobs.filter.FilterReport;
 import org.winnow.jobs.filter.FilterSpec;
@@ -66,7 +70,7 @@ import picocli.CommandLine.Spec;
       "Renders Europarl debates (17,597 documents in the EU's languages, shipped with Lucene's "
           + "test framework) as pages served on loopback (127.0.0.2-5, with robots.txt and "
           + "sitemaps, a few empty pages among them), crawls them with the crawl job, then runs "
-          + "ingest, filter (default rules), train-tokenizer "
+          + "ingest, filter (default rules), dedup (exact, fuzzy, repeated lines), train-tokenizer "
           + "(or --tokenizer), tokenize and a tiny GPT's training on the CPU, which ends with "
           + "the held-out loss table.",
       "Each stage writes <workdir>/<stage>/ and is skipped when its output is finished and "
@@ -156,7 +160,15 @@ final class QuickstartCommand implements Callable<Integer> {
       where.row("filter", filtered.output());
       redo |= !filtered.skipped();
       printSample(out, spark, filtered.output());
-      String documents = filtered.output();
+
+      DedupReport deduped = new DedupJob(spark, err).run(
+          DedupSpec.defaults(List.of(filtered.output()), root.resolve("dedup").toString())
+              .withForce(redo));
+      out.print(DedupSummary.render(deduped));
+      out.println();
+      where.row("dedup", deduped.output());
+      redo |= !deduped.skipped();
+      String documents = deduped.output();
 
       String vocab;
       if (tokenizer != null) {

@@ -92,6 +92,11 @@ public record DedupSpec(
         policy, scope, index, write, maxRounds, force);
   }
 
+  public DedupSpec withForce(boolean f) {
+    return new DedupSpec(inputs, output, modes, minhash, verifyJaccard, lineMinDocs, keepRule,
+        policy, scope, againstIndex, writeIndex, maxRounds, f);
+  }
+
   public DedupSpec withTuning(MinHashParams p, double verify, int lineMin, int rounds, boolean f) {
     return new DedupSpec(inputs, output, modes, p, verify, lineMin, keepRule, policy, scope,
         againstIndex, writeIndex, rounds, f);
