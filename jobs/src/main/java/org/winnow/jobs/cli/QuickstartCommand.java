@@ -78,8 +78,8 @@ import picocli.CommandLine.Spec;
     })
 final class QuickstartCommand implements Callable<Integer> {
   static final String SOURCE = "europarl";
-  /** Share of documents held out: 2%, so that even a sample of a thousand has an eval set. */
-  static final double HELDOUT = 0.02;
+  /** Documents held out, about: enough for a confidence interval on a small sample. */
+  static final int HELDOUT_DOCS = 20;
 
   @Spec CommandSpec spec;
 
@@ -184,7 +184,7 @@ final class QuickstartCommand implements Callable<Integer> {
         where.row("train-tokenizer", v.output());
       }
       TokenizeReport shards = new TokenizeJob(spark, err).run(TokenizeSpec.of(List.of(documents),
-          root.resolve("shards").toString(), vocab).withHeldoutFraction(HELDOUT).withForce(redo));
+          root.resolve("shards").toString(), vocab).withHeldoutFraction(heldoutFraction(n)).withForce(redo));
       out.print(TokenizeSummary.render(shards));
       out.println();
       redo |= !shards.skipped();
@@ -202,6 +202,11 @@ final class QuickstartCommand implements Callable<Integer> {
         + " beside the kept rows.)");
     out.flush();
     return 0;
+  }
+
+  /** 2% of the sample, but about {@link #HELDOUT_DOCS} documents at least (at most 20%). */
+  static double heldoutFraction(int documents) {
+    return Math.max(0.02, Math.min(0.2, (double) HELDOUT_DOCS / documents));
   }
 
   /**

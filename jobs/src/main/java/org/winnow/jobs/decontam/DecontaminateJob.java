@@ -8,9 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,20 +60,10 @@ public final class DecontaminateJob {
   public DecontaminateReport run(DecontaminateSpec spec) {
     long start = System.nanoTime();
     HadoopOutputStore store = new HadoopOutputStore(spark.sparkContext().hadoopConfiguration());
-    String target;
-    try {
-      target = store.qualify(spec.output());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
-    }
-    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    AtomicOutput out = store.prepare(spec.output(), spec.force());
+    String target = out.target();
     if (out.alreadyDone()) {
-      try {
-        return new DecontaminateReport(target, true,
-            Ledger.fromJson(store.readUtf8(store.child(target, Ledger.FILE_NAME))), 0, List.of(), 0, 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the ledger of " + target, e);
-      }
+      return new DecontaminateReport(target, true, store.readLedger(target), 0, List.of(), 0, 0);
     }
     Broadcast<NgramIndex> index = null;
     Dataset<Row> scored = null;

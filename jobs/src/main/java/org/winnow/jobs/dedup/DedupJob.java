@@ -8,9 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,15 +58,10 @@ public final class DedupJob {
     long start = System.nanoTime();
     double cpuStart = ProcessCpu.seconds();
     HadoopOutputStore store = new HadoopOutputStore(spark.sparkContext().hadoopConfiguration());
-    String target;
-    try {
-      target = store.qualify(spec.output());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
-    }
-    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    AtomicOutput out = store.prepare(spec.output(), spec.force());
+    String target = out.target();
     if (out.alreadyDone()) {
-      return DedupReport.skipped(target, DedupOutput.readLedger(store, target));
+      return DedupReport.skipped(target, store.readLedger(target));
     }
     List<Dataset<Row>> cached = new ArrayList<>();
     try {

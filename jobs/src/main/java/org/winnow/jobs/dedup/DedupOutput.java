@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.winnow.core.ledger.DroppedSchema;
-import org.winnow.core.ledger.Ledger;
 import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.dedup.minhash.MinHashParams;
@@ -88,14 +87,6 @@ final class DedupOutput {
     }
   }
 
-  static Ledger readLedger(HadoopOutputStore store, String target) {
-    String path = store.child(target, Ledger.FILE_NAME);
-    try {
-      return Ledger.fromJson(store.readUtf8(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 
   /**
    * The index of an earlier run: {@code path} is that run's output directory or its

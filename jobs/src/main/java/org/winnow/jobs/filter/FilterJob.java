@@ -65,15 +65,10 @@ public final class FilterJob {
     double processCpuStart = ProcessCpu.seconds();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     HadoopOutputStore store = new HadoopOutputStore(hadoop);
-    String target;
-    try {
-      target = store.qualify(spec.output());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
-    }
-    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    AtomicOutput out = store.prepare(spec.output(), spec.force());
+    String target = out.target();
     if (out.alreadyDone()) {
-      return FilterReport.skipped(target, Ledger.fromJson(readUtf8(store, target)));
+      return FilterReport.skipped(target, store.readLedger(target));
     }
     FilterSettings settings = settings(spec, hadoop);
     try {
@@ -264,12 +259,4 @@ public final class FilterJob {
     return Double.isFinite(x) ? Math.round(x * 1000) / 1000.0 : 0;
   }
 
-  private static String readUtf8(HadoopOutputStore store, String target) {
-    String path = store.child(target, Ledger.FILE_NAME);
-    try {
-      return store.readUtf8(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 }

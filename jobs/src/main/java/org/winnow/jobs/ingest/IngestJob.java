@@ -2,9 +2,7 @@ package org.winnow.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +64,10 @@ public final class IngestJob {
     double processCpuStart = ProcessCpu.seconds();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     HadoopOutputStore store = new HadoopOutputStore(hadoop);
-    String target;
-    try {
-      target = store.qualify(spec.output());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
-    }
-    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    AtomicOutput out = store.prepare(spec.output(), spec.force());
+    String target = out.target();
     if (out.alreadyDone()) {
-      return IngestReport.skipped(target, readLedger(store, target));
+      return IngestReport.skipped(target, store.readLedger(target));
     }
     List<InputFile> files = InputFiles.expand(hadoop, spec.inputs());
     try {
@@ -191,12 +184,4 @@ public final class IngestJob {
     return Double.isFinite(x) ? Math.round(x * 1000) / 1000.0 : 0;
   }
 
-  private static Ledger readLedger(HadoopOutputStore store, String target) {
-    String path = store.child(target, Ledger.FILE_NAME);
-    try {
-      return Ledger.fromJson(store.readUtf8(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 }

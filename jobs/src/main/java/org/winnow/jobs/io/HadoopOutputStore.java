@@ -3,11 +3,14 @@ package org.winnow.jobs.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.winnow.core.ledger.Ledger;
+import org.winnow.core.output.AtomicOutput;
 import org.winnow.core.output.OutputStore;
 
 /**
@@ -101,5 +104,29 @@ public final class HadoopOutputStore implements OutputStore {
   @Override
   public String name(String path) {
     return new Path(path).getName();
+  }
+
+  /**
+   * The atomic output of a stage at {@code output} (qualified: a relative path becomes a full
+   * URI): finished already, or a fresh staging directory beside it.
+   */
+  public AtomicOutput prepare(String output, boolean force) {
+    String target;
+    try {
+      target = qualify(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve output " + output, e);
+    }
+    return AtomicOutput.prepare(this, target, force);
+  }
+
+  /** The ledger a finished stage wrote into {@code dir}. */
+  public Ledger readLedger(String dir) {
+    String path = child(dir, Ledger.FILE_NAME);
+    try {
+      return Ledger.fromJson(readUtf8(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
   }
 }

@@ -98,15 +98,10 @@ public final class TokenizeJob {
     double processCpuStart = ProcessCpu.seconds();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     HadoopOutputStore store = new HadoopOutputStore(hadoop);
-    String target;
-    try {
-      target = store.qualify(spec.output());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
-    }
-    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    AtomicOutput out = store.prepare(spec.output(), spec.force());
+    String target = out.target();
     if (out.alreadyDone()) {
-      return TokenizeReport.skipped(target, readLedger(store, target), readManifest(store, target));
+      return TokenizeReport.skipped(target, store.readLedger(target), readManifest(store, target));
     }
     TokenizerSource vocabulary;
     Tokenizer named;
@@ -356,14 +351,6 @@ public final class TokenizeJob {
     }
   }
 
-  private static Ledger readLedger(HadoopOutputStore store, String target) {
-    String path = store.child(target, Ledger.FILE_NAME);
-    try {
-      return Ledger.fromJson(store.readUtf8(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 
   private static ShardManifest readManifest(HadoopOutputStore store, String target) {
     String path = store.child(target, ShardManifest.FILE_NAME);

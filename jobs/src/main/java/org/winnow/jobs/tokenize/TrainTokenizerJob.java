@@ -58,15 +58,10 @@ public final class TrainTokenizerJob {
     BpeTrainerConfig config = BpeTrainerConfig.of(spec.name(), spec.vocabSize(), spec.regex());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     HadoopOutputStore store = new HadoopOutputStore(hadoop);
-    String target;
-    try {
-      target = store.qualify(spec.output());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve output " + spec.output(), e);
-    }
-    AtomicOutput out = AtomicOutput.prepare(store, target, spec.force());
+    AtomicOutput out = store.prepare(spec.output(), spec.force());
+    String target = out.target();
     if (out.alreadyDone()) {
-      return new TrainTokenizerReport(target, true, readLedger(store, target),
+      return new TrainTokenizerReport(target, true, store.readLedger(target),
           store.child(target, spec.rankFileName()), store.child(target, TOKENIZER_JSON),
           spec.vocabSize(), 0, 0, 0, 0);
     }
@@ -164,12 +159,4 @@ public final class TrainTokenizerJob {
     return Double.isFinite(x) ? Math.round(x * 1000) / 1000.0 : 0;
   }
 
-  private static Ledger readLedger(HadoopOutputStore store, String target) {
-    String path = store.child(target, Ledger.FILE_NAME);
-    try {
-      return Ledger.fromJson(store.readUtf8(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 }
