@@ -3,7 +3,7 @@
 # in the same JVM and run (see BENCHMARKS.md).
 #
 #   bench/jobs.sh ingest [--warcs DIR] [--docs N] [--cores N] [--rounds N] [--work DIR]
-#   bench/jobs.sh filter [--docs N] [--cores N] [--rounds N] [--work DIR]
+#   bench/jobs.sh filter [--docs N] [--copies N] [--cores N] [--rounds N] [--work DIR]
 #   bench/jobs.sh tokenize [--vocab PATH] [--copies N] [--cores N] [--rounds N] [--work DIR]
 #   bench/jobs.sh train-tokenizer [--mb N] [--vocab N] [--cores N] [--pattern P] [--work DIR]
 #
