@@ -18,6 +18,7 @@ import org.winnow.core.output.LocalOutputStore;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.filter.FilterConfig;
 import org.winnow.ingest.IngestConfig;
+import org.winnow.jobs.decontam.HeldoutNgramOverlap;
 import org.winnow.jobs.dedup.DedupJob;
 import org.winnow.jobs.dedup.DedupReport;
 import org.winnow.jobs.dedup.DedupSpec;
@@ -184,7 +185,8 @@ final class QuickstartCommand implements Callable<Integer> {
         where.row("train-tokenizer", v.output());
       }
       TokenizeReport shards = new TokenizeJob(spark, err).run(TokenizeSpec.of(List.of(documents),
-          root.resolve("shards").toString(), vocab).withHeldoutFraction(heldoutFraction(n)).withForce(redo));
+          root.resolve("shards").toString(), vocab).withHeldoutFraction(heldoutFraction(n))
+          .withDecontamination(new HeldoutNgramOverlap(13, 1)).withForce(redo));
       out.print(TokenizeSummary.render(shards));
       out.println();
       redo |= !shards.skipped();

@@ -3,9 +3,12 @@ package org.winnow.jobs.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSessions;
+import org.winnow.jobs.decontam.HeldoutNgramOverlap;
+import org.winnow.jobs.tokenize.HeldoutDecontamination;
 import org.winnow.jobs.tokenize.TokenizeJob;
 import org.winnow.jobs.tokenize.TokenizeReport;
 import org.winnow.jobs.tokenize.TokenizeSpec;
@@ -78,6 +81,16 @@ final class TokenizeCommand implements Callable<Integer> {
       description = "Larger documents are rejected (default: ${DEFAULT-VALUE}).")
   int maxDocumentMb;
 
+  @Option(names = "--decontaminate-ngrams", paramLabel = "N", defaultValue = "13",
+      description = "Remove train documents that share word N-gram shingles with held-out "
+          + "documents (default: ${DEFAULT-VALUE}; 0 turns it off).")
+  int decontaminateNgrams;
+
+  @Option(names = "--decontaminate-min-matches", paramLabel = "M", defaultValue = "1",
+      description = "How many shared shingles make a train document contaminated (default: "
+          + "${DEFAULT-VALUE}).")
+  int decontaminateMinMatches;
+
   @Option(names = "--force", description = "Redo a finished output, or replace what is there.")
   boolean force;
 
@@ -114,8 +127,17 @@ final class TokenizeCommand implements Callable<Integer> {
     if (paths.isEmpty()) {
       throw usage("--input names no path");
     }
+    Optional<HeldoutDecontamination> decontamination = Optional.empty();
+    if (decontaminateNgrams != 0) {
+      try {
+        decontamination = Optional.of(
+            new HeldoutNgramOverlap(decontaminateNgrams, decontaminateMinMatches));
+      } catch (IllegalArgumentException e) {
+        throw usage("--decontaminate-ngrams / --decontaminate-min-matches: " + e.getMessage());
+      }
+    }
     return new TokenizeSpec(paths, output, tokenizer, heldoutFraction, salt, seed, shardTokens,
-        rowGroupTokens, maxDocumentMb * MIB, force, java.util.Optional.empty());
+        rowGroupTokens, maxDocumentMb * MIB, force, decontamination);
   }
 
   private ParameterException usage(String message) {

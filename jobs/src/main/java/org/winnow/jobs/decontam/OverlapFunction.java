@@ -32,7 +32,8 @@ final class OverlapFunction implements UDF1<String, Row> {
 
   @Override
   public Row call(String text) {
-    Overlap o = index.value().overlap(text);
+    // A null text shares nothing; the stage that owns the row decides what else it means.
+    Overlap o = text == null ? Overlap.NONE : index.value().overlap(text);
     Map<String, Integer> bySource = o.matchedBySource();
     return RowFactory.create(o.matched(), bySource, o.topSource());
   }
