@@ -125,16 +125,21 @@ public final class Training {
       float firstLoss = Float.NaN;
       float lastLoss = Float.NaN;
       long trainNanos = 0;
+      long loaderNanos = 0;
       long ran = 0;
       long every = Math.max(1, totalSteps / 50);
       while (step < totalSteps && (spec.stopAfter() == 0 || ran < spec.stopAfter())) {
         long start = System.nanoTime();
         model.zeroGrad();
         double lossSum = 0;
+        long waited = 0;
         for (int a = 0; a < spec.accumulation(); a++) {
+          // The loader's cost as the step sees it: waiting for the batch and copying it out.
+          long fetch = System.nanoTime();
           Batch batch = loader.next();
           batch.inputs(in);
           batch.targets(target);
+          waited += System.nanoTime() - fetch;
           lossSum += model.forwardForTraining(in, target, 1f / spec.accumulation());
           model.backward();
         }
@@ -151,6 +156,7 @@ public final class Training {
         tokensSeen += perStep;
         long nanos = System.nanoTime() - start;
         trainNanos += nanos;
+        loaderNanos += waited;
         if (Float.isNaN(firstLoss)) {
           firstLoss = loss;
         }
@@ -158,7 +164,7 @@ public final class Training {
         double tps = perStep / (nanos / 1e9);
         trainLog.write(new Json().put("step", step).put("loss", loss).put("lr", lr)
             .put("grad_norm", norm).put("tokens", tokensSeen).put("ms", nanos / 1e6)
-            .put("tokens_per_s", tps).toString() + "\n");
+            .put("loader_us", waited / 1e3).put("tokens_per_s", tps).toString() + "\n");
         trainLog.flush();
         if (step % every == 0 || step == totalSteps) {
           progress.accept(String.format(Locale.ROOT,
@@ -181,6 +187,11 @@ public final class Training {
       }
       double seconds = trainNanos / 1e9;
       double tps = ran == 0 ? 0 : ran * perStep / seconds;
+      if (ran > 0) {
+        progress.accept(String.format(Locale.ROOT,
+            "loader: %,.0f µs per step waiting for and copying batches, %.4f%% of the step time",
+            loaderNanos / 1e3 / ran, 100.0 * loaderNanos / trainNanos));
+      }
       return new TrainSummary(config, model.device(), step, totalSteps,
           tokensSeen, firstLoss, lastLoss, tps, tps * config.flopsPerToken(t), report);
     }

@@ -52,6 +52,19 @@ class TrainingTest {
   }
 
   @Test
+  void everyStepLogsTheLoadersShareAndTheRunReportsIt() throws IOException {
+    List<String> progress = new java.util.ArrayList<>();
+    Training.run(spec(dir.resolve("loader")).build(), progress::add);
+    for (String line : Files.readAllLines(dir.resolve("loader").resolve(Training.TRAIN_LOG))) {
+      double us = Double.parseDouble(line.replaceAll(".*\"loader_us\":([^,}]*).*", "$1"));
+      double ms = Double.parseDouble(line.replaceAll(".*\"ms\":([^,}]*).*", "$1"));
+      assertTrue(us > 0 && us < ms * 1000, line);
+    }
+    assertTrue(progress.stream().anyMatch(l -> l.startsWith("loader: ")
+        && l.contains("% of the step time")), progress.toString());
+  }
+
+  @Test
   void killedAndResumedRunContinuesWithExactlyTheSameLosses() throws IOException {
     run(spec(dir.resolve("whole")).build());
     TrainSummary first = run(spec(dir.resolve("resumed")).stopAfter(3).build());
