@@ -22,15 +22,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.winnow.core.ledger.DroppedSchema;
-import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
-import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.output.AtomicOutput;
-import org.winnow.jobs.ingest.FileCount;
 import org.winnow.jobs.ingest.OutcomeTally;
 import org.winnow.jobs.io.HadoopOutputStore;
-import org.winnow.jobs.io.LineageWriter;
+import org.winnow.jobs.io.OutcomeSplit;
 import org.winnow.jobs.io.NoInputException;
 import org.winnow.jobs.io.ParquetParts;
 import org.winnow.jobs.report.ProgressReporter;
@@ -117,21 +113,8 @@ public final class FilterJob {
       long charsRemoved = charsRemoved(outcomes);
 
       err.println(stage + ": writing " + ledger.kept() + " documents to " + out.target());
-      Dataset<Row> kept = outcomes.where(col(SparkSchemas.FATE).equalTo(Fate.KEPT.name()))
-          .select(layout.documentColumns());
-      LineageWriter.write(kept, files(spec, tally, Fate.KEPT), staging);
-      writeDropped(outcomes, Fate.REMOVED, files(spec, tally, Fate.REMOVED),
-          store.child(staging, DroppedSchema.REMOVED_DIR));
-      writeDropped(outcomes, Fate.REJECTED, files(spec, tally, Fate.REJECTED),
-          store.child(staging, DroppedSchema.REJECTED_DIR));
-
-      Configuration hadoop = sc.hadoopConfiguration();
-      ParquetParts keptParts = ParquetParts.in(hadoop, staging);
-      ledger.check(counted, keptParts.rows());
-      checkWritten(ledger, DroppedSchema.REMOVED_DIR, ledger.removedTotal(),
-          ParquetParts.in(hadoop, store.child(staging, DroppedSchema.REMOVED_DIR)).rows());
-      checkWritten(ledger, DroppedSchema.REJECTED_DIR, ledger.rejectedTotal(),
-          ParquetParts.in(hadoop, store.child(staging, DroppedSchema.REJECTED_DIR)).rows());
+      ParquetParts keptParts = OutcomeSplit.write(outcomes, layout.documentColumns(), tally,
+          counted, spec.targetFileBytes(), store, staging, sc.hadoopConfiguration());
 
       double elapsed = (System.nanoTime() - start) / 1e9;
       double processCpu = ProcessCpu.seconds() - processCpuStart;
@@ -211,21 +194,8 @@ public final class FilterJob {
     return r.isNullAt(0) ? 0 : r.getLong(0);
   }
 
-  private static int files(FilterSpec spec, OutcomeTally tally, Fate fate) {
-    return FileCount.of(tally.estimatedBytes(fate), tally.rows(fate), spec.targetFileBytes());
-  }
 
-  private static void writeDropped(Dataset<Row> outcomes, Fate fate, int files, String path) {
-    LineageWriter.write(outcomes.where(col(SparkSchemas.FATE).equalTo(fate.name()))
-        .select(SparkSchemas.select(DroppedSchema.COLUMNS)), files, path);
-  }
 
-  private static void checkWritten(Ledger ledger, String dir, long expected, long written) {
-    if (expected != written) {
-      throw new LedgerImbalanceException(ledger.stage() + ": ledger counts " + expected
-          + " rows for " + dir + "/, but " + written + " were written");
-    }
-  }
 
   private Map<String, Object> ledgerExtras(FilterSpec spec, FilterReport r) {
     Map<String, Object> extra = new LinkedHashMap<>();

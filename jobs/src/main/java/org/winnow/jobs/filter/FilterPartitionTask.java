@@ -32,8 +32,6 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
   /** Reject reason of a document the filter failed on. */
   static final String ERROR = "filter_error";
 
-  private static final int TEXT = DocumentSchema.COLUMNS.indexOf(DocumentSchema.TEXT);
-
   private final FilterSettings settings;
   private final FilterRowLayout layout;
   private final FilterSpec.Mode mode;
@@ -70,8 +68,6 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
   private Row outcome(FilterPipeline pipeline, Row input) {
     Object[] base = layout.baseValues(input);
     Object[] core = layout.coreValues(base);
-    Object text = core[TEXT];
-    counters.bytes().add(text instanceof String s ? s.length() : 0);
     Document document;
     try {
       document = DocumentSchema.fromValues(core);

@@ -1,6 +1,5 @@
 package org.winnow.jobs.ingest;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,17 +14,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.winnow.core.ledger.DroppedSchema;
-import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
-import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.output.AtomicOutput;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.ingest.WarcIngester;
 import org.winnow.jobs.io.HadoopOutputStore;
 import org.winnow.jobs.io.InputFile;
 import org.winnow.jobs.io.InputFiles;
-import org.winnow.jobs.io.LineageWriter;
+import org.winnow.jobs.io.OutcomeSplit;
 import org.winnow.jobs.io.ParquetParts;
 import org.winnow.jobs.report.ProgressReporter;
 import org.winnow.jobs.spark.JobCounters;
@@ -104,21 +100,9 @@ public final class IngestJob {
       Ledger ledger = tally.ledger();
 
       err.println(LABEL + ": writing " + ledger.kept() + " documents to " + out.target());
-      Dataset<Row> kept = outcomes.where(col(SparkSchemas.FATE).equalTo(Fate.KEPT.name()))
-          .select(SparkSchemas.select(DocumentSchema.COLUMNS));
-      LineageWriter.write(kept, fileCount(spec, tally, Fate.KEPT), staging);
-      writeDropped(outcomes, Fate.REMOVED, fileCount(spec, tally, Fate.REMOVED),
-          store.child(staging, DroppedSchema.REMOVED_DIR));
-      writeDropped(outcomes, Fate.REJECTED, fileCount(spec, tally, Fate.REJECTED),
-          store.child(staging, DroppedSchema.REJECTED_DIR));
-
-      Configuration hadoop = sc.hadoopConfiguration();
-      ParquetParts keptParts = ParquetParts.in(hadoop, staging);
-      ledger.check(counted, keptParts.rows());
-      checkWritten(ledger, DroppedSchema.REMOVED_DIR, ledger.removedTotal(),
-          ParquetParts.in(hadoop, store.child(staging, DroppedSchema.REMOVED_DIR)).rows());
-      checkWritten(ledger, DroppedSchema.REJECTED_DIR, ledger.rejectedTotal(),
-          ParquetParts.in(hadoop, store.child(staging, DroppedSchema.REJECTED_DIR)).rows());
+      ParquetParts keptParts = OutcomeSplit.write(outcomes,
+          SparkSchemas.select(DocumentSchema.COLUMNS), tally, counted, spec.targetFileBytes(),
+          store, staging, sc.hadoopConfiguration());
 
       double elapsed = (System.nanoTime() - start) / 1e9;
       // In local mode this JVM did all the work; its CPU time also counts the threads that task
@@ -139,22 +123,8 @@ public final class IngestJob {
     }
   }
 
-  private static int fileCount(IngestSpec spec, OutcomeTally tally, Fate fate) {
-    return FileCount.of(tally.estimatedBytes(fate), tally.rows(fate), spec.targetFileBytes());
-  }
 
-  private static void writeDropped(Dataset<Row> outcomes, Fate fate, int files, String path) {
-    Dataset<Row> dropped = outcomes.where(col(SparkSchemas.FATE).equalTo(fate.name()))
-        .select(SparkSchemas.select(DroppedSchema.COLUMNS));
-    LineageWriter.write(dropped, files, path);
-  }
 
-  private static void checkWritten(Ledger ledger, String dir, long expected, long written) {
-    if (expected != written) {
-      throw new LedgerImbalanceException(ledger.stage() + ": ledger counts " + expected
-          + " rows for " + dir + "/, but " + written + " were written");
-    }
-  }
 
   private Map<String, Object> ledgerExtras(IngestSpec spec, IngestReport r) {
     Map<String, Object> extra = new LinkedHashMap<>();
