@@ -3,7 +3,7 @@
 # HTTP requests over the same loopback pages in the same run, then one round over a
 # 1,000,000-URL frontier with Spark's default driver heap (see BENCHMARKS.md).
 #
-#   bench/crawl.sh [--hosts 20] [--pages 500] [--cores 2] [--frontier 1000000] [--work DIR]
+#   bench/crawl.sh [--hosts 20] [--pages 500] [--cores 2] [--frontier 1000000] [--crawls 2] [--work DIR]
 #
 # Needs Linux (all of 127/8 is loopback). WINNOW_MVN_OPTS is passed to Maven (e.g. -o),
 # WINNOW_JAVA_OPTS to the JVM (default -Xmx1g, Spark's default driver memory).

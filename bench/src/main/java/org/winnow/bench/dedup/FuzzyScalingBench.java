@@ -21,10 +21,12 @@ import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSessions;
 
 /**
- * The whole fuzzy step on generated documents in local mode, for the scaling figure: wall time,
- * connected-components rounds, and the JVM's heap (in local mode the driver and the executors
- * share it): the highest heap in use sampled every 100 ms, and the highest old generation left
- * after a collection, which is what the run really retains.
+ * The whole fuzzy step on generated documents, for the scaling figure: wall time,
+ * connected-components rounds, and this JVM's heap: the highest heap in use sampled every 100 ms,
+ * and the highest old generation left after a collection, which is what the run really retains.
+ * In local mode the driver and the executors share this JVM; with a cluster master
+ * ({@code bench/dedup.sh scaling-cluster}) this JVM is the driver alone, and its heap is the
+ * driver's.
  *
  * <p>Usage: {@code FuzzyScalingBench --docs N [--docs M ...] [--work DIR] [--master local[2]]}
  */
@@ -46,6 +48,8 @@ public final class FuzzyScalingBench {
     if (sizes.isEmpty()) {
       sizes = List.of(250_000L, 1_000_000L);
     }
+    // Absolute: on a cluster the executors resolve paths from their own working directory.
+    work = work.toAbsolutePath();
     Files.createDirectories(work);
     try (SessionLease lease = SparkSessions.open("dedup-scaling", Optional.of(master), Map.of(
         "spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "64"))) {
@@ -64,23 +68,26 @@ public final class FuzzyScalingBench {
         System.gc();
         resetPeaks();
         AtomicLong sampled = new AtomicLong();
-        Thread sampler = sampler(sampled);
+        AtomicLong retained = new AtomicLong();
+        Thread sampler = sampler(sampled, retained);
         DedupReport r = new DedupJob(spark, new PrintWriter(System.err, true)).run(spec);
         sampler.interrupt();
         System.out.printf(Locale.ROOT,
-            "docs=%d seconds=%.1f rounds=%d removed=%d kept=%d peak_heap_mb=%d peak_old_after_gc_mb=%d%n",
-            n, r.elapsedSeconds(), r.ccRounds(), r.ledger().removedTotal(), r.ledger().kept(),
-            sampled.get() >> 20, oldAfterGc() >> 20);
+            "master=%s docs=%d seconds=%.1f rounds=%d removed=%d kept=%d peak_heap_mb=%d"
+                + " peak_old_after_gc_mb=%d%n",
+            master, n, r.elapsedSeconds(), r.ccRounds(), r.ledger().removedTotal(),
+            r.ledger().kept(), sampled.get() >> 20, Math.max(retained.get(), oldAfterGc()) >> 20);
         System.out.flush();
       }
     }
   }
 
-  private static Thread sampler(AtomicLong max) {
+  private static Thread sampler(AtomicLong max, AtomicLong retained) {
     Thread t = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         max.accumulateAndGet(used, Math::max);
+        retained.accumulateAndGet(oldAfterGc(), Math::max);
         try {
           Thread.sleep(100);
         } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.winnow.ingest.html.DevPages;
 import org.winnow.ingest.html.ExtractedPage;
 import org.winnow.ingest.html.ExtractionConfig;
 import org.winnow.ingest.html.ExtractionTimeoutException;

@@ -2,6 +2,8 @@ package org.winnow.bench.extraction;
 
 import java.util.List;
 import java.util.Locale;
+import org.winnow.ingest.html.DevPages;
+import org.winnow.ingest.html.SnippetScore;
 
 /**
  * Precision, recall and F of main-text extraction on the extraction-dev pages, ours and the

@@ -2,6 +2,7 @@ package org.winnow.bench.extraction;
 
 import java.util.List;
 import java.util.Locale;
+import org.winnow.ingest.html.DevPages;
 
 /**
  * Steady-state pages per second on one thread, the extractors interleaved page by page so that

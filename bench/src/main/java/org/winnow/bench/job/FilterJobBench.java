@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -34,8 +37,8 @@ import org.winnow.jobs.spark.SparkSessions;
  * {@code local[N]} against {@link FilterPipeline} called in a plain loop on one thread over the
  * same documents held in memory, in one JVM and one run (see {@link JobDuel}). The documents are
  * the quick-start sample, ingested first (once; reused after), repeated {@code --copies} times
- * under new ids: the job has fixed costs per run (planning, the tally's aggregations, committing
- * three datasets) that only a large enough input amortises, as it is on a real corpus.
+ * under new ids: the job has fixed costs per run (planning, starting tasks, checking the footers
+ * and committing three datasets) that only a large enough input amortises, as on a real corpus.
  *
  * <p>Usage: {@code FilterJobBench [--docs N] [--copies N] [--cores N] [--rounds N] [--work DIR]}
  */
@@ -83,8 +86,7 @@ public final class FilterJobBench {
 
       FilterConfig rules = FilterConfig.defaults();
       FilterSpec spec = new FilterSpec(List.of(input), work.resolve("filter").toString(),
-          rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, 128L << 20,
-          true);
+          rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, true);
       FilterJob job = new FilterJob(lease.session(), err);
       t = System.nanoTime();
       FilterReport cold = job.run(spec);
@@ -95,15 +97,46 @@ public final class FilterJobBench {
       JobDuel.say("library loop, warm-up: %.1f s", JobDuel.secs(t));
 
       FilterReport[] last = {cold};
-      JobDuel.run("Filter job", cores, rounds, () -> loop(documents), () -> {
-        last[0] = job.run(spec);
-        return last[0].ledger().in();
-      });
+      List<JobDuel.Round> duel = JobDuel.run("Filter job", cores, rounds,
+          () -> loop(documents), () -> {
+            last[0] = job.run(spec);
+            return last[0].ledger().in();
+          });
+      JobDuel.Round median = duel.get(duel.size() / 2);
+      // The machine's ceiling for a job on this many cores: the library on that many threads.
+      t = System.nanoTime();
+      loopOnThreads(documents, cores);
+      double parallel = documents.size() / JobDuel.secs(t);
+      JobDuel.say("library on %d threads       %s docs/s: %.2fx one thread, the machine's ceiling "
+          + "for a job on %d cores; the job reaches %.2f of it", cores, JobDuel.fmt(parallel),
+          parallel / median.loopRate(), cores, median.jobRate() / parallel);
       JobDuel.say("job cost (last run)        %s CPU-s per input GB of Parquet, %s docs/s per "
           + "core", JobDuel.fmt(last[0].cpuSecondsPerInputGb()),
           JobDuel.fmt(last[0].docsPerSecondPerCore()));
       JobDuel.say("session start-up           %.1f s (not in the job time); %d documents",
           startup, warm);
+    }
+  }
+
+  /** The library loop on {@code threads} threads, each over every {@code threads}-th document. */
+  private static void loopOnThreads(List<Document> documents, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int k = 0; k < threads; k++) {
+        int first = k;
+        parts.add(pool.submit(() -> {
+          FilterPipeline pipeline = new FilterPipeline(FilterConfig.defaults());
+          for (int i = first; i < documents.size(); i += threads) {
+            pipeline.evaluate(documents.get(i));
+          }
+        }));
+      }
+      for (Future<?> f : parts) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 

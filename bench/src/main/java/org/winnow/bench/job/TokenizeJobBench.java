@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.winnow.jobs.quickstart.EuroparlDocument;
 import org.winnow.jobs.quickstart.EuroparlReader;
 import org.winnow.jobs.spark.CommonPool;
@@ -29,7 +32,7 @@ import org.winnow.tokenizer.Tokenizers;
  * <p>As {@link IngestJobBench}: both sides warmed up first, then rounds that alternate which side
  * goes first, the median round reported with the cores the process actually got in each phase
  * (CPU time over wall time). The job's time is the whole forced rerun: read Parquet, encode,
- * count, shuffle, write shards, manifest, ledger and commit. Session start-up and the cold first
+ * write shards and {@code _rejected/} from each task, rename them, manifest, ledger and commit. Session start-up and the cold first
  * job are reported separately.
  *
  * <p>Usage: {@code TokenizeJobBench [--vocab PATH] [--copies N] [--cores N] [--rounds N]
@@ -87,24 +90,32 @@ public final class TokenizeJobBench {
         double loopCores = 0;
         double jobRate = 0;
         double jobCores = 0;
-        for (int side = 0; side < 2; side++) {
+        double parallelRate = 0;
+        for (int i = 0; i < 3; i++) {
+          int side = (i + r) % 3;
           double cpu = ProcessCpu.seconds();
           t = System.nanoTime();
-          if ((side + r) % 2 == 0) {
+          if (side == 0) {
             check(tokens, encodeAll(tokenizer, texts));
             loopRate = bytes / 1e6 / secs(t);
             loopCores = (ProcessCpu.seconds() - cpu) / secs(t);
-          } else {
+          } else if (side == 1) {
             TokenizeReport run = job.run(spec);
             check(tokens + texts.size(), run.tokens());
             jobRate = run.mbPerSecond();
             jobCores = (ProcessCpu.seconds() - cpu) / secs(t);
+          } else {
+            check(tokens, encodeOnThreads(tokenizer, texts, cores));
+            parallelRate = bytes / 1e6 / secs(t);
           }
         }
-        results.add(new double[] {jobRate / loopRate, loopRate, jobRate, loopCores, jobCores});
+        results.add(new double[] {jobRate / loopRate, loopRate, jobRate, loopCores, jobCores,
+            parallelRate});
         say("round %d: encoder %s MB/s on %.2f cores, job %s MB/s on %.2f cores, ratio %.2fx "
-            + "(per CPU-s %.2fx)", r + 1, fmt(loopRate), loopCores, fmt(jobRate), jobCores,
-            jobRate / loopRate, (jobRate / jobCores) / (loopRate / loopCores));
+            + "(per CPU-s %.2fx); encoder on %d threads %s MB/s (%.2fx one thread)", r + 1,
+            fmt(loopRate), loopCores, fmt(jobRate), jobCores, jobRate / loopRate,
+            (jobRate / jobCores) / (loopRate / loopCores), cores, fmt(parallelRate),
+            parallelRate / loopRate);
       }
       results.sort((a, b) -> Double.compare(a[0], b[0]));
       double[] median = results.get(results.size() / 2);
@@ -118,6 +129,9 @@ public final class TokenizeJobBench {
       say("tokenize job (local[%d])    %s MB/s (process used %.2f cores, %s MB per CPU-s)",
           cores, fmt(median[2]), median[4], fmt(median[2] / median[4]));
       say("ratio job / encoder        %.2fx (rounds: %s)", median[0], ratios(results));
+      say("encoder on %d threads       %s MB/s: %.2fx one thread, the machine's ceiling for a "
+          + "job on %d cores; the job reaches %.2f of it", cores, fmt(median[5]),
+          median[5] / median[1], cores, median[2] / median[5]);
       say("session start-up           %.1f s (not in the job time)", startup);
     }
   }
@@ -128,6 +142,33 @@ public final class TokenizeJobBench {
       n += tokenizer.encode(text).length;
     }
     return n;
+  }
+
+  /** The encoder on {@code threads} threads, each over every {@code threads}-th document. */
+  private static long encodeOnThreads(Tokenizer tokenizer, List<String> texts, int threads)
+      throws Exception {
+    List<Future<Long>> parts = new ArrayList<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads);
+    try {
+      for (int k = 0; k < threads; k++) {
+        int first = k;
+        parts.add(pool.submit(() -> {
+          long n = 0;
+          for (int i = first; i < texts.size(); i += threads) {
+            n += tokenizer.encode(texts.get(i)).length;
+          }
+          return n;
+        }));
+      }
+      long n = 0;
+      for (Future<Long> f : parts) {
+        n += f.get();
+      }
+      return n;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static void check(long expected, long actual) {

@@ -17,15 +17,15 @@ import picocli.CommandLine.ParameterException;
 
 /** The options {@code winnow filter} and {@code winnow signals} share. */
 final class FilterOptions {
-  private static final long MIB = 1024L * 1024L;
-
   @Option(names = {"-i", "--input"}, required = true, split = ",", paramLabel = "PATH",
       description = "Document datasets (Parquet directories written by ingest or a later stage); "
           + "comma separated or repeated.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-      description = "Output directory.")
+      description = "Output directory: the kept documents, one Parquet file per input split "
+          + "(input files are cut at 64 MB at most, so the output's file sizes follow the "
+          + "input's), with _removed/, _rejected/ and _ledger.json beside them.")
   String output;
 
   @Option(names = "--rules", paramLabel = "YAML",
@@ -38,19 +38,11 @@ final class FilterOptions {
           + "rules may then keep a percentile of.")
   String qualityModel;
 
-  @Option(names = "--target-file-mb", paramLabel = "MB", defaultValue = "128",
-      description = "Target size of the Parquet files, estimated from the text (default: ${DEFAULT-VALUE}).")
-  int targetFileMb;
-
   @Option(names = "--force", description = "Redo a finished output, or replace what is there.")
   boolean force;
 
   /** Validates the options before Spark starts, so usage errors come fast and exit with 2. */
   FilterSpec spec(CommandSpec command, FilterSpec.Mode mode) {
-    if (targetFileMb <= 0) {
-      throw new ParameterException(command.commandLine(),
-          "--target-file-mb must be > 0, got " + targetFileMb);
-    }
     List<String> paths = inputs.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     if (paths.isEmpty()) {
       throw new ParameterException(command.commandLine(), "--input names no path");
@@ -81,6 +73,6 @@ final class FilterOptions {
           + " has a rule on quality_score: give the model with --quality-model");
     }
     return new FilterSpec(paths, output, yaml, source, Optional.ofNullable(qualityModel), mode,
-        targetFileMb * MIB, force);
+        force);
   }
 }

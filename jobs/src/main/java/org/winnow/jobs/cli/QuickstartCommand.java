@@ -232,7 +232,7 @@ final class QuickstartCommand implements Callable<Integer> {
       boolean force, PrintWriter err) {
     FilterConfig rules = FilterConfig.defaults();
     FilterSpec spec = new FilterSpec(List.of(ingested), root.resolve("filter").toString(),
-        rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, 128L << 20, force);
+        rules.yaml(), rules.source(), Optional.empty(), FilterSpec.Mode.FILTER, force);
     return new FilterJob(spark, err).run(spec);
   }
 

@@ -29,10 +29,12 @@ import picocli.CommandLine.Spec;
     header = "Encode the document dataset into train and held-out token shards (Parquet).",
     description = {
       "Encodes every document with the given vocabulary, appends the end-of-text token, splits "
-          + "documents into train and held-out by a salted hash of doc_id, shuffles them "
-          + "globally by a seeded hash of doc_id, and writes train/part-NNNNN.parquet, "
-          + "heldout/part-NNNNN.parquet and manifest.json, with _rejected/ and _ledger.json "
-          + "beside them. The output is committed atomically; reruns write identical shards.",
+          + "documents into train and held-out by a salted hash of doc_id, and writes "
+          + "train/part-NNNNN.parquet, heldout/part-NNNNN.parquet and manifest.json, with "
+          + "_rejected/ and _ledger.json beside them, in one pass with no shuffle: each input "
+          + "split's documents are ordered by a seeded hash of doc_id and written to shards of "
+          + "their own (the loader shuffles across shards). The output is committed atomically; "
+          + "reruns write identical shards.",
       "Documents whose stored text is not valid UTF-8, is empty, or is larger than "
           + "--max-document-mb are rejected with their reason."
     })
@@ -45,10 +47,13 @@ final class TokenizeCommand implements Callable<Integer> {
       description = "Document datasets (Parquet directories or files); comma separated or repeated.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = {"-t", "--tokenizer"}, required = true, paramLabel = "PATH",
+  @Option(names = {"-t", "--tokenizer"}, required = true, paramLabel = "PATH|NAME",
       description = "Vocabulary: a tokenizer.json, an <encoding>.tiktoken rank file "
-          + "(r50k_base, p50k_base, cl100k_base, o200k_base) or a directory with a "
-          + "tokenizer.json or GPT-2's encoder.json and vocab.bpe.")
+          + "(r50k_base, p50k_base, cl100k_base, o200k_base), a directory with a "
+          + "tokenizer.json or GPT-2's encoder.json and vocab.bpe, or one of those four "
+          + "encoding names: its published rank file is fetched once into "
+          + "$WINNOW_TOKENIZER_CACHE (default ~/.cache/winnow/tokenizers) and checked against "
+          + "its published SHA-256; offline, put <name>.tiktoken there.")
   String tokenizer;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
@@ -65,11 +70,14 @@ final class TokenizeCommand implements Callable<Integer> {
   String salt;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-      description = "Seed of the global shuffle (default: ${DEFAULT-VALUE}).")
+      description = "Seed of the order of documents within the shards (default: "
+          + "${DEFAULT-VALUE}); it never changes the split.")
   long seed;
 
   @Option(names = "--shard-tokens", paramLabel = "N", defaultValue = "67108864",
-      description = "Target tokens per shard file (default: ${DEFAULT-VALUE}).")
+      description = "Target tokens per shard file, an upper bound: a file is closed before "
+          + "the document that would take it past N (a larger document gets a file of its "
+          + "own), and each input split's last file is smaller (default: ${DEFAULT-VALUE}).")
   long shardTokens;
 
   @Option(names = "--row-group-tokens", paramLabel = "N", defaultValue = "1048576",

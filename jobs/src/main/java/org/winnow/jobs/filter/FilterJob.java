@@ -1,39 +1,38 @@
 package org.winnow.jobs.filter;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.sum;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.output.AtomicOutput;
-import org.winnow.jobs.ingest.OutcomeTally;
+import org.winnow.core.schema.Column;
+import org.winnow.core.schema.DocumentSchema;
+import org.winnow.jobs.io.FixedSplits;
 import org.winnow.jobs.io.HadoopOutputStore;
-import org.winnow.jobs.io.OutcomeSplit;
 import org.winnow.jobs.io.NoInputException;
 import org.winnow.jobs.io.ParquetParts;
 import org.winnow.jobs.report.ProgressReporter;
 import org.winnow.jobs.spark.JobCounters;
 import org.winnow.jobs.spark.LiveCounters;
 import org.winnow.jobs.spark.ProcessCpu;
-import org.winnow.jobs.spark.SparkSchemas;
+import org.winnow.jobs.spark.SerializableHadoopConf;
 import org.winnow.jobs.spark.TaskCpuMeter;
 
 /**
@@ -41,19 +40,41 @@ import org.winnow.jobs.spark.TaskCpuMeter;
  * signal columns out, {@code _removed/} (reason: the first failing rule) and {@code _rejected/}
  * beside them. {@code winnow signals} is the same job with every document kept.
  *
- * <p>When the rules hold percentile rules, a first pass computes their cut-offs with Spark's
- * approximate percentiles. The outcome rows are persisted so each document is judged once, then
- * tallied (ledger, per-rule counts, PII counts) and split. Everything lands in a staging
- * directory that is committed only when the ledger agrees with what was written.
+ * <p>One pass over the input (after a first pass for the cut-offs when the rules hold
+ * percentile rules): each task judges its documents, writes the dropped ones to the side
+ * datasets itself and hands the kept ones to Spark's Parquet writer, with no shuffle, so each
+ * input split becomes one kept file, in input order. The input is read through
+ * {@link FixedSplits}, which makes those splits, and so the output, the same on any cluster. The
+ * tally (ledger, per-rule counts, PII counts) comes back through an accumulator; the footers of
+ * what was written must agree with it before the staging directory is committed.
  */
 public final class FilterJob {
+  /**
+   * Columns whose values are (nearly) unique per document. Parquet would try a dictionary for
+   * each, hashing every value, only to fall back to plain encoding once the dictionary stops
+   * paying: about a tenth of a task's CPU when it was on. Parquet reads the per-column switch
+   * {@code parquet.enable.dictionary#<column>} from the write's options.
+   */
+  static final List<Column> NO_DICTIONARY = List.of(DocumentSchema.ID, DocumentSchema.URL,
+      DocumentSchema.TITLE, DocumentSchema.TEXT);
+
   private final SparkSession spark;
   private final PrintWriter err;
+  private final Consumer<String> afterWrite;
 
   /** @param err where progress goes (stderr for the CLI) */
   public FilterJob(SparkSession spark, PrintWriter err) {
+    this(spark, err, staging -> { });
+  }
+
+  /**
+   * @param afterWrite called with the staging directory between the write and the checks: tests
+   *                   use it to leave what a failed attempt would leave behind
+   */
+  FilterJob(SparkSession spark, PrintWriter err, Consumer<String> afterWrite) {
     this.spark = spark;
     this.err = err;
+    this.afterWrite = afterWrite;
   }
 
   public FilterReport run(FilterSpec spec) {
@@ -68,7 +89,7 @@ public final class FilterJob {
     }
     FilterSettings settings = settings(spec, hadoop);
     try {
-      return filter(spec, settings, out, store, start, processCpuStart);
+      return filter(spec, settings, out, start, processCpuStart);
     } catch (RuntimeException e) {
       out.abort();
       throw e;
@@ -76,66 +97,65 @@ public final class FilterJob {
   }
 
   private FilterReport filter(FilterSpec spec, FilterSettings unresolved, AtomicOutput out,
-      HadoopOutputStore store, long start, double processCpuStart) {
-    SparkContext sc = spark.sparkContext();
-    Dataset<Row> input = read(spec.inputs());
-    ParquetParts inputParts = ParquetParts.of(sc.hadoopConfiguration(), input.inputFiles());
+      long start, double processCpuStart) {
+    SparkSession session = FixedSplits.session(spark);
+    SparkContext sc = session.sparkContext();
+    Configuration hadoop = sc.hadoopConfiguration();
+    Dataset<Row> input = read(session, spec.inputs());
+    ParquetParts inputParts = ParquetParts.of(hadoop, input.inputFiles());
     FilterRowLayout layout = FilterRowLayout.of(input.schema());
     String stage = spec.stage();
     JobCounters counters = JobCounters.register(sc, stage);
+    FilterTallyAccumulator accumulator = FilterTallyAccumulator.register(sc, stage);
     String staging = out.staging();
-    Dataset<Row> outcomes = null;
+    Broadcast<SerializableHadoopConf> conf = JavaSparkContext.fromSparkContext(sc)
+        .broadcast(new SerializableHadoopConf(hadoop));
     try (TaskCpuMeter cpu = TaskCpuMeter.start(sc);
         LiveCounters live = LiveCounters.start(sc, counters)) {
       FilterSettings settings = unresolved;
       if (spec.mode() == FilterSpec.Mode.FILTER) {
         Map<String, Map<String, Double>> cutoffs =
-            PercentileCutoffs.compute(spark, input, layout, unresolved);
+            PercentileCutoffs.compute(session, input, layout, unresolved);
         if (!cutoffs.isEmpty()) {
           err.println(stage + ": percentile cut-offs " + cutoffs);
           settings = unresolved.withCutoffs(cutoffs);
         }
       }
-      JavaRDD<Row> rows = input.javaRDD()
-          .mapPartitions(new FilterPartitionTask(settings, layout, spec.mode(), stage, counters));
-      outcomes = spark.createDataFrame(rows, layout.outcome())
-          .persist(StorageLevel.MEMORY_AND_DISK_SER());
-
-      OutcomeTally tally;
+      JavaRDD<Row> kept = input.javaRDD().mapPartitions(new FilterPartitionTask(settings, layout,
+          spec.mode(), stage, counters, accumulator, conf, staging));
+      err.println(stage + ": writing the kept documents to " + out.target());
       try (ProgressReporter p = ProgressReporter.start(stage, err, live::records, live::records,
           inputParts.rows(), ProgressReporter.Unit.DOCUMENTS)) {
-        tally = OutcomeTally.of(outcomes, stage);
+        DataFrameWriter<Row> writer = session.createDataFrame(kept, layout.kept()).write();
+        for (Column c : NO_DICTIONARY) {
+          writer.option("parquet.enable.dictionary#" + c.name(), "false");
+        }
+        writer.mode(SaveMode.ErrorIfExists).parquet(staging);
       }
-      long counted = outcomes.count();
+      afterWrite.accept(staging);
+      FilterTally tally = accumulator.value();
+      ParquetParts keptParts = FilterOutput.settle(hadoop, staging, tally, inputParts.rows());
       Ledger ledger = tally.ledger();
-      List<RuleCount> rules = ruleCounts(outcomes, settings, ledger);
-      Map<String, Long> pii = piiMatches(outcomes);
-      long charsRemoved = charsRemoved(outcomes);
-
-      err.println(stage + ": writing " + ledger.kept() + " documents to " + out.target());
-      ParquetParts keptParts = OutcomeSplit.write(outcomes, layout.documentColumns(), tally,
-          counted, spec.targetFileBytes(), store, staging, sc.hadoopConfiguration());
 
       double elapsed = (System.nanoTime() - start) / 1e9;
       double processCpu = ProcessCpu.seconds() - processCpuStart;
       boolean wholeProcess = sc.isLocal() && Double.isFinite(processCpu);
-      FilterReport report = new FilterReport(out.target(), false, ledger, rules, pii,
-          charsRemoved, settings.cutoffs(), inputParts.bytes(), elapsed,
+      FilterReport report = new FilterReport(out.target(), false, ledger,
+          tally.ruleCounts(settings.unresolvedConfig().rules().names()), tally.piiMatches(),
+          tally.charsRemoved(), settings.cutoffs(), inputParts.bytes(), elapsed,
           wholeProcess ? processCpu : cpu.cpuSeconds(), wholeProcess ? "process" : "tasks",
           sc.defaultParallelism(), keptParts.files(), keptParts.bytes());
       out.writeLedger(ledger.toJson(ledgerExtras(spec, report)));
       out.commit();
       return report;
     } finally {
-      if (outcomes != null) {
-        outcomes.unpersist(false);
-      }
+      conf.destroy();
     }
   }
 
-  private Dataset<Row> read(List<String> inputs) {
+  private static Dataset<Row> read(SparkSession session, List<String> inputs) {
     try {
-      return spark.read().parquet(inputs.toArray(String[]::new));
+      return session.read().parquet(inputs.toArray(String[]::new));
     } catch (Exception e) {
       // Scala throws AnalysisException (a checked exception) without declaring it.
       if (e instanceof org.apache.spark.sql.AnalysisException) {
@@ -164,38 +184,6 @@ public final class FilterJob {
     settings.unresolvedPipeline();
     return settings;
   }
-
-  private static List<RuleCount> ruleCounts(Dataset<Row> outcomes, FilterSettings settings,
-      Ledger ledger) {
-    Map<String, Long> failing = new HashMap<>();
-    for (Row r : outcomes.select(explode(col(FilterRowLayout.FAILED_RULES)).as("rule"))
-        .groupBy(col("rule")).count().collectAsList()) {
-      failing.put(r.getString(0), r.getLong(1));
-    }
-    List<RuleCount> counts = new ArrayList<>();
-    for (String rule : settings.unresolvedConfig().rules().names()) {
-      counts.add(new RuleCount(rule, ledger.removed().getOrDefault(rule, 0L),
-          failing.getOrDefault(rule, 0L)));
-    }
-    return counts;
-  }
-
-  private static Map<String, Long> piiMatches(Dataset<Row> outcomes) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Row r : outcomes.select(explode(col(FilterRowLayout.PII_MATCHES)))
-        .groupBy(col("key")).agg(sum(col("value"))).orderBy(col("key")).collectAsList()) {
-      counts.put(r.getString(0), r.getLong(1));
-    }
-    return counts;
-  }
-
-  private static long charsRemoved(Dataset<Row> outcomes) {
-    Row r = outcomes.agg(sum(col(FilterRowLayout.CHARS_REMOVED))).first();
-    return r.isNullAt(0) ? 0 : r.getLong(0);
-  }
-
-
-
 
   private Map<String, Object> ledgerExtras(FilterSpec spec, FilterReport r) {
     Map<String, Object> extra = new LinkedHashMap<>();

@@ -4,25 +4,38 @@ import java.io.Serial;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.TaskCompletionListener;
 import org.winnow.core.Document;
+import org.winnow.core.ledger.DroppedSchema;
 import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Outcome;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.filter.Evaluation;
 import org.winnow.filter.FilterPipeline;
 import org.winnow.filter.signals.SignalSchema;
+import org.winnow.jobs.io.DroppedRowWriter;
 import org.winnow.jobs.spark.JobCounters;
-import scala.jdk.javaapi.CollectionConverters;
+import org.winnow.jobs.spark.SerializableHadoopConf;
 
 /**
- * One Spark partition of documents through one {@link FilterPipeline}, one outcome row
- * ({@link FilterRowLayout}) per input row. A row that is not a valid document (a null where
- * the schema requires a value) is rejected as {@code malformed_document}; a document the
- * pipeline fails on is rejected as {@code filter_error} with the exception in the detail. Both
- * keep their lineage, so nothing vanishes and the job goes on.
+ * One Spark partition of documents through one {@link FilterPipeline}: the kept documents
+ * ({@link FilterRowLayout#kept()}) come out, in input order; removed and rejected documents are
+ * written by the task itself to {@code _removed/} and {@code _rejected/}, under names of the
+ * partition and the attempt ({@link #sideFileName}) so a retried attempt never mixes its rows
+ * with a failed one's. What the task counted goes to the {@link FilterTallyAccumulator} once its
+ * input is exhausted.
+ *
+ * <p>A row that is not a valid document (a null where the schema requires a value) is rejected as
+ * {@code malformed_document}; a document the pipeline fails on is rejected as
+ * {@code filter_error} with the exception in the detail. Both keep their lineage, so nothing
+ * vanishes and the job goes on.
  */
 final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
   @Serial private static final long serialVersionUID = 1L;
@@ -31,104 +44,162 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
   static final String MALFORMED = "malformed_document";
   /** Reject reason of a document the filter failed on. */
   static final String ERROR = "filter_error";
+  /** Lineage offset of a side row whose input had none. */
+  static final long NO_OFFSET = -1;
 
   private final FilterSettings settings;
   private final FilterRowLayout layout;
   private final FilterSpec.Mode mode;
   private final String stage;
   private final JobCounters counters;
+  private final FilterTallyAccumulator tally;
+  private final Broadcast<SerializableHadoopConf> hadoop;
+  private final String staging;
 
+  /** @param staging the stage's staging directory; side files go to its side directories */
   FilterPartitionTask(FilterSettings settings, FilterRowLayout layout, FilterSpec.Mode mode,
-      String stage, JobCounters counters) {
+      String stage, JobCounters counters, FilterTallyAccumulator tally,
+      Broadcast<SerializableHadoopConf> hadoop, String staging) {
     this.settings = settings;
     this.layout = layout;
     this.mode = mode;
     this.stage = stage;
     this.counters = counters;
+    this.tally = tally;
+    this.hadoop = hadoop;
+    this.staging = staging;
+  }
+
+  /** The side file of one task attempt: sorted by name, the files follow the input's order. */
+  static String sideFileName(int partition, int attempt) {
+    return String.format("part-%05d-%d.parquet", partition, attempt);
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    FilterPipeline pipeline = settings.pipeline();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row row = outcome(pipeline, rows.next());
-        counters.records().add(1);
-        return row;
-      }
-    };
+    TaskContext task = TaskContext.get();
+    String name = sideFileName(task.partitionId(), task.attemptNumber());
+    Configuration conf = hadoop.value().get();
+    Partition p = new Partition(rows, settings.pipeline(),
+        new DroppedRowWriter(conf, staging + "/" + DroppedSchema.REMOVED_DIR, name),
+        new DroppedRowWriter(conf, staging + "/" + DroppedSchema.REJECTED_DIR, name), name);
+    // A failed attempt still closes its files; the driver deletes them as unlisted.
+    task.addTaskCompletionListener((TaskCompletionListener) ctx -> p.closeWriters());
+    return p;
   }
 
-  private Row outcome(FilterPipeline pipeline, Row input) {
-    Object[] base = layout.baseValues(input);
-    Object[] core = layout.coreValues(base);
-    Document document;
-    try {
-      document = DocumentSchema.fromValues(core);
-    } catch (RuntimeException e) {
-      return dropped(base, null, Fate.REJECTED, MALFORMED, e.toString(), List.of());
+  /** The kept rows of one partition, judged one input row at a time as the writer pulls them. */
+  private final class Partition implements Iterator<Row> {
+    private final Iterator<Row> input;
+    private final FilterPipeline pipeline;
+    private final DroppedRowWriter removed;
+    private final DroppedRowWriter rejected;
+    private final String name;
+    private final int textAt = layout.at(DocumentSchema.TEXT);
+    private final FilterTally counted = new FilterTally(stage);
+    private Row next;
+    private boolean done;
+
+    Partition(Iterator<Row> input, FilterPipeline pipeline, DroppedRowWriter removed,
+        DroppedRowWriter rejected, String name) {
+      this.input = input;
+      this.pipeline = pipeline;
+      this.removed = removed;
+      this.rejected = rejected;
+      this.name = name;
     }
-    try {
-      if (mode == FilterSpec.Mode.SIGNALS) {
-        return kept(base, pipeline.signals(document).toRow(), List.of(), 0, Map.of());
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !done) {
+        if (input.hasNext()) {
+          next = judge(input.next());
+          counters.records().add(1);
+        } else {
+          finish();
+        }
       }
-      Evaluation e = pipeline.evaluate(document);
-      Object[] signals = e.signals().toRow();
-      if (e.outcome() instanceof Outcome.Kept k) {
-        base[layout.textAt()] = k.document().text();
-        return kept(base, signals, k.modifications(), e.cleaning().charsRemoved(), e.pii());
-      }
-      Outcome.Dropped d = (Outcome.Dropped) e.outcome();
-      return dropped(base, signals, d.fate(), d.reason(), d.detail(), e.failedRules());
-    } catch (RuntimeException e) {
-      return dropped(base, null, Fate.REJECTED, ERROR, e.toString(), List.of());
+      return next != null;
     }
-  }
 
-  private Row kept(Object[] base, Object[] signals, List<String> modifications,
-      long charsRemoved, Map<String, Integer> pii) {
-    Object[] v = row(base, signals);
-    int at = layout.outcomeAt();
-    v[at] = stage;
-    v[at + 1] = Fate.KEPT.name();
-    v[at + 4] = seq(modifications);
-    v[at + 5] = seq(List.of());
-    v[at + 6] = charsRemoved;
-    v[at + 7] = CollectionConverters.asScala(pii);
-    return RowFactory.create(v);
-  }
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row row = next;
+      next = null;
+      return row;
+    }
 
-  private Row dropped(Object[] base, Object[] signals, Fate fate, String reason, String detail,
-      List<String> failedRules) {
-    Object[] v = row(base, signals);
-    int at = layout.outcomeAt();
-    v[at] = stage;
-    v[at + 1] = fate.name();
-    v[at + 2] = reason;
-    v[at + 3] = detail;
-    v[at + 4] = seq(List.of());
-    v[at + 5] = seq(failedRules);
-    v[at + 6] = 0L;
-    v[at + 7] = CollectionConverters.asScala(Map.<String, Integer>of());
-    return RowFactory.create(v);
-  }
+    /** Closes the side files and hands the tally over: the task's last act. */
+    private void finish() {
+      done = true;
+      closeWriters();
+      if (removed.rows() > 0) {
+        counted.sideFile(DroppedSchema.REMOVED_DIR, name);
+      }
+      if (rejected.rows() > 0) {
+        counted.sideFile(DroppedSchema.REJECTED_DIR, name);
+      }
+      tally.add(counted);
+    }
 
-  private Object[] row(Object[] base, Object[] signals) {
-    Object[] v = new Object[layout.outcome().size()];
-    System.arraycopy(base, 0, v, 0, base.length);
-    if (signals != null) {
+    void closeWriters() {
+      try {
+        removed.close();
+      } finally {
+        rejected.close();
+      }
+    }
+
+    /** The kept row of {@code input}, or null when it was dropped (and written aside). */
+    private Row judge(Row input) {
+      Object[] v = layout.keptValues(input);
+      Object[] core = layout.coreValues(v);
+      Document document;
+      try {
+        document = DocumentSchema.fromValues(core);
+      } catch (RuntimeException e) {
+        return drop(core, Fate.REJECTED, MALFORMED, e.toString(), List.of());
+      }
+      try {
+        if (mode == FilterSpec.Mode.SIGNALS) {
+          return keep(v, pipeline.signals(document).toRow(), List.of(), 0, Map.of());
+        }
+        Evaluation e = pipeline.evaluate(document);
+        if (e.outcome() instanceof Outcome.Kept k) {
+          v[textAt] = k.document().text();
+          return keep(v, e.signals().toRow(), k.modifications(), e.cleaning().charsRemoved(),
+              e.pii());
+        }
+        Outcome.Dropped d = (Outcome.Dropped) e.outcome();
+        return drop(core, d.fate(), d.reason(), d.detail(), e.failedRules());
+      } catch (RuntimeException e) {
+        return drop(core, Fate.REJECTED, ERROR, e.toString(), List.of());
+      }
+    }
+
+    private Row keep(Object[] v, Object[] signals, List<String> modifications,
+        long charsRemoved, Map<String, Integer> pii) {
       System.arraycopy(signals, 0, v, layout.signalsAt(), SignalSchema.COLUMNS.size());
+      counted.kept(modifications, charsRemoved, pii);
+      return RowFactory.create(v);
     }
-    return v;
-  }
 
-  private static scala.collection.immutable.Seq<String> seq(List<String> values) {
-    return CollectionConverters.asScala(values).toSeq();
+    /** Writes the side row (lineage and the input's text) and counts it; null: nothing kept. */
+    private Row drop(Object[] core, Fate fate, String reason, String detail,
+        List<String> failedRules) {
+      Object offset = core[DocumentSchema.COLUMNS.indexOf(DocumentSchema.WARC_OFFSET)];
+      (fate == Fate.REMOVED ? removed : rejected).write(
+          (String) core[DocumentSchema.COLUMNS.indexOf(DocumentSchema.ID)],
+          (String) core[DocumentSchema.COLUMNS.indexOf(DocumentSchema.URL)],
+          stage, reason, detail,
+          (String) core[DocumentSchema.COLUMNS.indexOf(DocumentSchema.WARC_FILE)],
+          offset == null ? NO_OFFSET : (Long) offset,
+          (String) core[DocumentSchema.COLUMNS.indexOf(DocumentSchema.TEXT)]);
+      counted.dropped(fate, reason, failedRules);
+      return null;
+    }
   }
 }

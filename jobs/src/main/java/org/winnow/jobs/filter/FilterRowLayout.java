@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -14,135 +15,104 @@ import org.winnow.filter.signals.SignalSchema;
 import org.winnow.jobs.spark.SparkSchemas;
 
 /**
- * Where each value sits in the filter stage's outcome rows. A row is the input document's own
+ * Where each value sits in the filter stage's kept rows. A row is the input document's own
  * columns (all of them, whatever earlier stages added, so no column is silently dropped), then
- * the signal columns, then the outcome columns. Signal columns already in the input, from an
- * earlier {@code winnow signals} run, are replaced rather than duplicated.
+ * the signal columns. Signal columns already in the input, from an earlier {@code winnow signals}
+ * run, are replaced rather than duplicated.
  */
 final class FilterRowLayout implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Every rule the document fails, in rule order. */
-  static final String FAILED_RULES = "failed_rules";
-  /** Characters that line cleaning removed. */
-  static final String CHARS_REMOVED = "chars_removed";
-  /** PII matches per redactor name. */
-  static final String PII_MATCHES = "pii_matches";
-
-  private final StructType base;
-  private final StructType outcome;
+  private final StructType kept;
+  private final int baseWidth;
   private final int[] inputIndex;
   private final int[] coreIndex;
 
   private FilterRowLayout(StructType input) {
     Set<String> replaced = new HashSet<>();
     SignalSchema.COLUMNS.forEach(c -> replaced.add(c.name()));
-    List<StructField> kept = new ArrayList<>();
+    List<StructField> base = new ArrayList<>();
     List<Integer> index = new ArrayList<>();
     StructField[] fields = input.fields();
     for (int i = 0; i < fields.length; i++) {
-      if (!replaced.contains(fields[i].name()) && !isOutcomeColumn(fields[i].name())) {
-        kept.add(fields[i]);
+      if (!replaced.contains(fields[i].name())) {
+        base.add(fields[i]);
         index.add(i);
       }
     }
-    this.base = DataTypes.createStructType(kept);
+    this.baseWidth = base.size();
     this.inputIndex = index.stream().mapToInt(Integer::intValue).toArray();
+    List<String> names = base.stream().map(StructField::name).toList();
     this.coreIndex = new int[DocumentSchema.COLUMNS.size()];
     for (int c = 0; c < coreIndex.length; c++) {
       String name = DocumentSchema.COLUMNS.get(c).name();
-      if (!List.of(base.fieldNames()).contains(name)) {
+      coreIndex[c] = names.indexOf(name);
+      if (coreIndex[c] < 0) {
         throw new IllegalArgumentException("the input has no '" + name
             + "' column; the filter stage reads the document dataset that winnow ingest writes");
       }
-      coreIndex[c] = base.fieldIndex(name);
-      org.apache.spark.sql.types.DataType want =
-          SparkSchemas.sparkType(DocumentSchema.COLUMNS.get(c).type());
-      org.apache.spark.sql.types.DataType got = base.fields()[coreIndex[c]].dataType();
+      DataType want = SparkSchemas.sparkType(DocumentSchema.COLUMNS.get(c).type());
+      DataType got = base.get(coreIndex[c]).dataType();
       if (!got.equals(want)) {
         throw new IllegalArgumentException("the input's '" + name + "' column is "
             + got.simpleString() + ", the document dataset's is " + want.simpleString());
       }
     }
-    List<StructField> all = new ArrayList<>(List.of(base.fields()));
+    List<StructField> all = new ArrayList<>(base);
     for (Column c : SignalSchema.COLUMNS) {
       all.add(DataTypes.createStructField(c.name(), SparkSchemas.sparkType(c.type()), true));
     }
-    all.add(DataTypes.createStructField(SparkSchemas.STAGE, DataTypes.StringType, false));
-    all.add(DataTypes.createStructField(SparkSchemas.FATE, DataTypes.StringType, false));
-    all.add(DataTypes.createStructField(SparkSchemas.REASON, DataTypes.StringType, true));
-    all.add(DataTypes.createStructField(SparkSchemas.DETAIL, DataTypes.StringType, true));
-    all.add(DataTypes.createStructField(SparkSchemas.MODIFICATIONS,
-        DataTypes.createArrayType(DataTypes.StringType, false), false));
-    all.add(DataTypes.createStructField(FAILED_RULES,
-        DataTypes.createArrayType(DataTypes.StringType, false), false));
-    all.add(DataTypes.createStructField(CHARS_REMOVED, DataTypes.LongType, false));
-    all.add(DataTypes.createStructField(PII_MATCHES,
-        DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false), false));
-    this.outcome = DataTypes.createStructType(all);
+    this.kept = DataTypes.createStructType(all);
   }
 
   static FilterRowLayout of(StructType input) {
     return new FilterRowLayout(input);
   }
 
-  private static boolean isOutcomeColumn(String name) {
-    return List.of(SparkSchemas.STAGE, SparkSchemas.FATE, SparkSchemas.REASON,
-        SparkSchemas.DETAIL, SparkSchemas.MODIFICATIONS, FAILED_RULES, CHARS_REMOVED,
-        PII_MATCHES).contains(name);
+  /** The kept documents' schema: the input's columns, then the signals. */
+  StructType kept() {
+    return kept;
   }
 
-  /** The outcome rows' schema. */
-  StructType outcome() {
-    return outcome;
-  }
-
-  /** The kept documents' columns: the input's, then the signals. */
-  org.apache.spark.sql.Column[] documentColumns() {
-    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-    for (String name : base.fieldNames()) {
-      cols.add(org.apache.spark.sql.functions.col(name));
-    }
-    for (Column c : SignalSchema.COLUMNS) {
-      cols.add(org.apache.spark.sql.functions.col(c.name()));
-    }
-    return cols.toArray(org.apache.spark.sql.Column[]::new);
-  }
-
-  /** Number of input columns carried through. */
-  int baseWidth() {
-    return base.size();
-  }
-
-  /** Position in the outcome row of the first signal column. */
+  /** Position in the kept row of the first signal column. */
   int signalsAt() {
-    return base.size();
+    return baseWidth;
   }
 
-  /** Position in the outcome row of the first outcome column ({@code stage}). */
-  int outcomeAt() {
-    return base.size() + SignalSchema.COLUMNS.size();
+  /** Position of a core document column among the carried input columns. */
+  int at(Column core) {
+    return coreIndex[DocumentSchema.COLUMNS.indexOf(core)];
   }
 
-  /** Position of the text column among the carried input columns. */
-  int textAt() {
-    return coreIndex[DocumentSchema.COLUMNS.indexOf(DocumentSchema.TEXT)];
+  /**
+   * A kept row's values with the carried input values of {@code row} filled in, in output
+   * order, and room for the signals after them.
+   */
+  Object[] keptValues(org.apache.spark.sql.Row row) {
+    Object[] v = new Object[kept.size()];
+    for (int i = 0; i < baseWidth; i++) {
+      v[i] = row.get(inputIndex[i]);
+    }
+    return v;
   }
 
   /** The carried input values of {@code row}, in output order. */
   Object[] baseValues(org.apache.spark.sql.Row row) {
-    Object[] v = new Object[inputIndex.length];
+    Object[] v = new Object[baseWidth];
     for (int i = 0; i < v.length; i++) {
       v[i] = row.get(inputIndex[i]);
     }
     return v;
   }
 
-  /** The core document values among {@code baseValues}, in {@link DocumentSchema#COLUMNS} order. */
-  Object[] coreValues(Object[] baseValues) {
+  /**
+   * The core document values among {@code values} (carried input values first, as
+   * {@link #baseValues} or {@link #keptValues} give them), in {@link DocumentSchema#COLUMNS} order.
+   */
+  Object[] coreValues(Object[] values) {
     Object[] v = new Object[coreIndex.length];
     for (int i = 0; i < v.length; i++) {
-      v[i] = baseValues[coreIndex[i]];
+      v[i] = values[coreIndex[i]];
     }
     return v;
   }

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param qualityModel    a quality classifier file ({@code winnow train-quality}), required when
  *                        a rule reads {@code quality_score}
  * @param mode            filter (judge and remove) or signals (add the signal columns only)
- * @param targetFileBytes target size of the output Parquet files, estimated from the text
  * @param force           redo a finished output
+ *
+ * <p>There is no output file size to choose: each input split (see {@code FixedSplits})
+ * becomes one file of kept documents, written by the task that read it.
  */
 public record FilterSpec(
     List<String> inputs,
@@ -24,7 +26,6 @@ public record FilterSpec(
     String rulesSource,
     Optional<String> qualityModel,
     Mode mode,
-    long targetFileBytes,
     boolean force) {
 
   /** What the job does with each document. */
@@ -44,9 +45,6 @@ public record FilterSpec(
     Objects.requireNonNull(mode, "mode");
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("no input");
-    }
-    if (targetFileBytes <= 0) {
-      throw new IllegalArgumentException("targetFileBytes must be > 0, got " + targetFileBytes);
     }
   }
 

@@ -5,9 +5,9 @@ import org.winnow.core.hash.StableHash;
 
 /**
  * Where a document goes, as a pure function of its id: the held-out split when a salted hash
- * falls below the held-out fraction, and a place in the global shuffle from a seeded hash. The
- * same id lands in the same split on every rerun and every data variant with the same salt; the
- * seed changes only the order, never the split.
+ * falls below the held-out fraction, and its place among the documents its task writes from a
+ * seeded hash. The same id lands in the same split on every rerun and every data variant with the
+ * same salt; the seed changes only the order, never the split.
  */
 public final class DocumentPlacement implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,17 +39,11 @@ public final class DocumentPlacement implements Serializable {
   }
 
   /**
-   * The document's shuffle key: its shard is {@link #shard} of this key and its position within
-   * the shard follows the key's order, so no step needs more than one shard's rows at a time.
+   * The document's shuffle key: a task writes its documents of each split in the order of this
+   * key, so that a shard is not in the order the documents were crawled in.
    */
   public long shuffleKey(String docId) {
     return StableHash.hash64("shuffle\u0000" + seed + "\u0000" + docId);
-  }
-
-  /** The shard of a document with shuffle key {@code key} among {@code shards}. */
-  public static int shard(long key, int shards) {
-    // The high bits, so that the order within a shard (by the whole key) is not tied to them.
-    return (int) Math.floorMod(key >>> 1, (long) shards);
   }
 
   public String salt() {

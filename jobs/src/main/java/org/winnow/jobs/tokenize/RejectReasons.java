@@ -8,7 +8,7 @@ public final class RejectReasons {
   public static final String EMPTY_TEXT = "empty_text";
   /** The text column is null. */
   public static final String MISSING_TEXT = "missing_text";
-  /** The id column is null or empty: the split and the shuffle are functions of the id. */
+  /** The id column is null or empty: the split and the order within shards are functions of the id. */
   public static final String MISSING_ID = "missing_id";
   /** Larger than the configured maximum document size. */
   public static final String TOO_LARGE = "too_large";

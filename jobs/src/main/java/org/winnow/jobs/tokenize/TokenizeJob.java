@@ -9,32 +9,28 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.winnow.core.ledger.DroppedSchema;
 import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.output.AtomicOutput;
 import org.winnow.core.schema.DocumentSchema;
+import org.winnow.jobs.io.FixedSplits;
 import org.winnow.jobs.io.HadoopOutputStore;
 import org.winnow.jobs.io.ParquetParts;
 import org.winnow.jobs.report.ProgressReporter;
@@ -42,7 +38,6 @@ import org.winnow.jobs.spark.JobCounters;
 import org.winnow.jobs.spark.LiveCounters;
 import org.winnow.jobs.spark.ProcessCpu;
 import org.winnow.jobs.spark.SerializableHadoopConf;
-import org.winnow.jobs.spark.SparkSchemas;
 import org.winnow.jobs.spark.TaskCpuMeter;
 import org.winnow.loader.manifest.ShardManifest;
 import org.winnow.loader.manifest.ShardSummary;
@@ -51,22 +46,24 @@ import org.winnow.loader.manifest.SplitSummary;
 import org.winnow.loader.manifest.TokenizerIdentity;
 import org.winnow.loader.shard.Split;
 import org.winnow.tokenizer.Tokenizer;
-import scala.Tuple2;
 
 /**
  * The tokenize stage as a Spark job: the document dataset in, token shards out, in the layout of
  * DESIGN.md ("Token shards") so that the loader reads them as they are.
  *
- * <p>Documents are encoded once (end-of-text appended) and kept on executors while the driver
- * counts tokens per split; the count fixes each split's number of shards. Each document's shard
- * and its place within the shard come from a seeded hash of its id ({@link DocumentPlacement}):
- * the shuffle moves documents to one partition per shard and sorts them there, which Spark does
- * with spilling sorts, so memory stays bounded however large the corpus. One task writes each
- * shard with the loader's {@code ShardWriter}; the driver writes {@code manifest.json} from what
- * the tasks report, then the ledger, and commits the staging directory.
+ * <p>One pass over the input, with no shuffle and nothing persisted: the input is read in splits
+ * fixed by the input alone ({@link FixedSplits}), and each task ({@link TokenizeTask}) encodes its
+ * split's documents (end-of-text appended), writes the rejected ones to {@code _rejected/}, sorts
+ * its train and held-out documents by a seeded hash of their ids ({@link DocumentPlacement}) and
+ * writes them into shard files of at most {@code shardTokens} tokens with the loader's
+ * {@code ShardWriter}. A shard therefore holds documents of one input split, in hash order, not in
+ * crawl order; mixing across shards is the loader's job (it permutes the row groups of all shards
+ * and the documents within windows of them). The driver renames the successful task attempts' files to their contract names
+ * ({@link TaskFileCommit}), builds the manifest and the ledger from what the tasks report, checks
+ * both against the Parquet footers and commits the staging directory.
  *
- * <p>Every step is a pure function of the input rows, the vocabulary and the spec, so a rerun
- * writes byte-identical shards and manifest.
+ * <p>Every step is a pure function of the input files, the vocabulary and the spec, so a rerun
+ * writes byte-identical shards and manifest on any cluster size.
  *
  * <p>Decontamination: given a {@link HeldoutDecontamination} (the dedup stage's
  * {@code decontaminate} is meant to be one; this build has none of its own), train documents that
@@ -125,16 +122,18 @@ public final class TokenizeJob {
       double processCpuStart) {
     SparkContext sc = spark.sparkContext();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+    // Input splits from the input alone: the tasks write the shards, so the splits decide them.
+    SparkSession fixed = FixedSplits.session(spark);
     JobCounters counters = JobCounters.register(sc, STAGE);
     Broadcast<TokenizerSource> vocab = jsc.broadcast(vocabulary);
     Broadcast<SerializableHadoopConf> conf =
         jsc.broadcast(new SerializableHadoopConf(sc.hadoopConfiguration()));
     String staging = out.staging();
-    JavaRDD<EncodedDocument> encoded = null;
     try (TaskCpuMeter cpu = TaskCpuMeter.start(sc);
         LiveCounters live = LiveCounters.start(sc, counters)) {
-      Dataset<Row> input = spark.read().parquet(spec.inputs().toArray(String[]::new));
-      long inputDocs = input.count();
+      Dataset<Row> input = fixed.read().parquet(spec.inputs().toArray(String[]::new));
+      // From the Parquet footers: no pass over the data, and independent of the tasks' counts.
+      long inputDocs = ParquetParts.of(sc.hadoopConfiguration(), input.inputFiles()).rows();
       long removed = 0;
       if (spec.decontamination().isPresent()) {
         HeldoutDecontamination d = spec.decontamination().get();
@@ -145,37 +144,26 @@ public final class TokenizeJob {
       }
       Dataset<Row> docs = input.select(col(ID), col(DocumentSchema.SOURCE.name()),
           col(DocumentSchema.TEXT.name()).cast(DataTypes.BinaryType));
-      encoded = docs.javaRDD()
-          .mapPartitions(new EncodeTask(vocab, spec.placement(), spec.maxDocumentBytes(),
-              counters))
-          .persist(StorageLevel.MEMORY_AND_DISK());
 
-      TokenizeTally tally = new TokenizeTally();
+      List<TaskResult> results;
       try (ProgressReporter p = ProgressReporter.start(STAGE, err, live::records, live::records,
           inputDocs, ProgressReporter.Unit.DOCUMENTS)) {
-        for (TokenizeTally t : encoded.mapPartitions(TokenizeTally::of).collect()) {
-          tally.merge(t);
-        }
+        results = docs.javaRDD()
+            .mapPartitionsWithIndex(new TokenizeTask(vocab, spec, staging, conf, counters), false)
+            .collect();
       }
+      TokenizeTally tally = new TokenizeTally();
+      results.forEach(r -> tally.merge(r.tally()));
       Ledger ledger = tally.ledger(STAGE);
       if (spec.decontamination().isPresent()) {
         ledger.count(Fate.REMOVED, spec.decontamination().get().reason(), removed);
       }
-
-      err.println(STAGE + ": writing " + tally.documents(Split.TRAIN) + " train and "
+      Map<Split, List<ShardSummary>> shards =
+          TaskFileCommit.commit(results, staging, sc.hadoopConfiguration());
+      Map<String, SplitSummary> splits = splitSummaries(shards, tally);
+      checkFooters(splits, ledger, inputDocs, store, staging);
+      err.println(STAGE + ": wrote " + tally.documents(Split.TRAIN) + " train and "
           + tally.documents(Split.HELDOUT) + " held-out documents to " + out.target());
-      Map<String, SplitSummary> splits = writeShards(encoded, tally, spec, staging, conf);
-      long written = splits.values().stream().mapToLong(SplitSummary::documents).sum();
-      String rejectedDir = store.child(staging, DroppedSchema.REJECTED_DIR);
-      writeRejected(encoded, rejectedDir);
-      // The input count comes from Parquet's metadata, independently of the encoding tasks.
-      ledger.check(inputDocs, written);
-      long rejectedRows = ParquetParts.in(sc.hadoopConfiguration(), rejectedDir).rows();
-      if (rejectedRows != ledger.rejectedTotal()) {
-        throw new LedgerImbalanceException(STAGE + ": ledger counts " + ledger.rejectedTotal()
-            + " rejected, but " + rejectedRows + " rows were written to "
-            + DroppedSchema.REJECTED_DIR + "/");
-      }
 
       ShardManifest manifest = new ShardManifest(identity, splits, manifestConfig(spec));
       writeUtf8(store, store.child(staging, ShardManifest.FILE_NAME),
@@ -192,60 +180,79 @@ public final class TokenizeJob {
       out.commit();
       return report;
     } finally {
-      if (encoded != null) {
-        encoded.unpersist(false);
-      }
       vocab.destroy();
       conf.destroy();
     }
   }
 
-  /** A split's shard count: its tokens over the target shard size, at most its documents. */
-  private static int shardCount(TokenizeTally tally, Split split, long shardTokens) {
-    long shards = (tally.tokens(split) + shardTokens - 1) / shardTokens;
-    return (int) Math.min(tally.documents(split), Math.min(Integer.MAX_VALUE, shards));
-  }
-
   /**
-   * Writes both splits' shards in one shuffle: each document goes to the shard its shuffle key
-   * names, sorted there by that key, and each shard's task writes its file.
+   * The manifest's splits: the committed shards with the tally's totals per source, which must
+   * agree with what the shard writers counted.
    */
-  private static Map<String, SplitSummary> writeShards(JavaRDD<EncodedDocument> encoded,
-      TokenizeTally tally, TokenizeSpec spec, String root,
-      Broadcast<SerializableHadoopConf> conf) {
-    int train = shardCount(tally, Split.TRAIN, spec.shardTokens());
-    int heldout = shardCount(tally, Split.HELDOUT, spec.shardTokens());
-    List<WrittenShard> written = new ArrayList<>();
-    if (train + heldout > 0) {
-      written.addAll(encoded
-          .filter(EncodedDocument::isKept)
-          .mapToPair(d -> new Tuple2<>(ShardKey.of(d, train, heldout), PackedDocument.pack(d)))
-          .repartitionAndSortWithinPartitions(new ShardPartitioner(train, heldout))
-          .mapPartitionsWithIndex(new ShardFileTask(root, train, conf, spec.rowGroupTokens()),
-              false)
-          .collect());
-    }
-    written.sort(Comparator.comparing(WrittenShard::split)
-        .thenComparingInt(WrittenShard::index));
+  private static Map<String, SplitSummary> splitSummaries(Map<Split, List<ShardSummary>> shards,
+      TokenizeTally tally) {
     Map<String, SplitSummary> splits = new LinkedHashMap<>();
     for (Split split : Split.values()) {
-      List<ShardSummary> shards = written.stream().filter(w -> w.split() == split)
-          .map(WrittenShard::summary).toList();
-      long rows = shards.stream().mapToLong(ShardSummary::rows).sum();
-      long tokens = shards.stream().mapToLong(ShardSummary::tokens).sum();
-      int expected = split == Split.TRAIN ? train : heldout;
-      if (shards.size() != expected || rows != tally.documents(split)
-          || tokens != tally.tokens(split)) {
+      List<ShardSummary> files = shards.get(split);
+      long rows = files.stream().mapToLong(ShardSummary::rows).sum();
+      long tokens = files.stream().mapToLong(ShardSummary::tokens).sum();
+      if (rows != tally.documents(split) || tokens != tally.tokens(split)) {
         throw new LedgerImbalanceException(STAGE + ": " + split.dirName() + " counted "
-            + tally.documents(split) + " documents and " + tally.tokens(split) + " tokens in "
-            + expected + " shards, but " + shards.size() + " shards with " + rows + " rows and "
-            + tokens + " tokens were written");
+            + tally.documents(split) + " documents and " + tally.tokens(split) + " tokens, but "
+            + files.size() + " shards with " + rows + " rows and " + tokens
+            + " tokens were written");
       }
       Map<String, SourceTotals> sources = new LinkedHashMap<>();
       tally.sources(split).forEach((k, v) -> sources.put(k, new SourceTotals(v[0], v[1])));
-      splits.put(split.dirName(), new SplitSummary(rows, tokens, shards, sources));
+      splits.put(split.dirName(), new SplitSummary(rows, tokens, files, sources));
     }
     return splits;
+  }
+
+  /**
+   * Checks the manifest and the ledger against what the Parquet footers say was written: every
+   * shard's rows, no file beside the listed ones, and the rows in {@code _rejected/}.
+   */
+  private void checkFooters(Map<String, SplitSummary> splits, Ledger ledger, long inputDocs,
+      HadoopOutputStore store, String staging) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    long written = 0;
+    for (Map.Entry<String, SplitSummary> e : splits.entrySet()) {
+      List<ShardSummary> shards = e.getValue().shards();
+      for (ShardSummary s : shards) {
+        long rows = ParquetParts.of(hadoop, new String[] {store.child(staging, s.file())}).rows();
+        if (rows != s.rows()) {
+          throw new LedgerImbalanceException(STAGE + ": the manifest lists " + s.rows()
+              + " rows in " + s.file() + ", its footer " + rows);
+        }
+      }
+      String dir = store.child(staging, e.getKey());
+      ParquetParts parts = shards.isEmpty() && !exists(store, dir)
+          ? new ParquetParts(0, 0, 0) : ParquetParts.in(hadoop, dir);
+      if (parts.files() != shards.size() || parts.rows() != e.getValue().documents()) {
+        throw new LedgerImbalanceException(STAGE + ": the manifest lists " + shards.size()
+            + " shards with " + e.getValue().documents() + " rows in " + e.getKey() + "/, but "
+            + parts.files() + " files with " + parts.rows() + " rows are there");
+      }
+      written += parts.rows();
+    }
+    // The input count comes from Parquet's metadata, independently of the encoding tasks.
+    ledger.check(inputDocs, written);
+    long rejectedRows =
+        ParquetParts.in(hadoop, store.child(staging, DroppedSchema.REJECTED_DIR)).rows();
+    if (rejectedRows != ledger.rejectedTotal()) {
+      throw new LedgerImbalanceException(STAGE + ": ledger counts " + ledger.rejectedTotal()
+          + " rejected, but " + rejectedRows + " rows were written to "
+          + DroppedSchema.REJECTED_DIR + "/");
+    }
+  }
+
+  private static boolean exists(HadoopOutputStore store, String path) {
+    try {
+      return store.exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + path, e);
+    }
   }
 
   /** Ids of train documents that {@code d} finds overlapping held-out ones, deduplicated. */
@@ -276,17 +283,6 @@ public final class TokenizeJob {
         .mode(SaveMode.ErrorIfExists)
         .parquet(dir);
     return ParquetParts.in(spark.sparkContext().hadoopConfiguration(), dir).rows();
-  }
-
-  private void writeRejected(JavaRDD<EncodedDocument> encoded, String dir) {
-    JavaRDD<Row> rows = encoded.filter(d -> !d.isKept())
-        .map(d -> RowFactory.create(d.docId(), "", STAGE, d.reason(), d.detail(), "", -1L, ""));
-    spark.createDataFrame(rows, SparkSchemas.dropped())
-        .repartition(1)
-        .sortWithinPartitions("id", "reason", "detail")
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(dir);
   }
 
   /** The settings that shaped the shards; recorded in the manifest, free of run-specific facts. */

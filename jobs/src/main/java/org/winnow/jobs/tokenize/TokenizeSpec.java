@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What {@code winnow tokenize} does: which documents, which vocabulary, where the shards go, and
- * the knobs of the split and the shuffle.
+ * the knobs of the split and of the order within shards.
  *
  * @param inputs document datasets (Parquet directories or files; Hadoop URIs or local paths)
  * @param output the shard-set directory to create
@@ -14,8 +14,10 @@ import java.util.Optional;
  *     directory
  * @param heldoutFraction share of documents held out, in [0, 1)
  * @param salt mixed into the split hash of {@code doc_id}
- * @param seed mixed into the shuffle hash of {@code doc_id}
- * @param shardTokens target tokens per shard file; the shard count is the split's tokens over this
+ * @param seed mixed into the hash of {@code doc_id} that orders documents within the shards
+ * @param shardTokens target tokens per shard file, an upper bound: a task closes a file before
+ *     the document that would take it past this (a larger document gets a file of its own), and
+ *     each task's last file of a split is smaller
  * @param rowGroupTokens tokens after which a Parquet row group closes (the loader holds whole row
  *     groups in memory)
  * @param maxDocumentBytes larger documents are rejected as {@code too_large}
@@ -100,7 +102,7 @@ public record TokenizeSpec(List<String> inputs, String output, String tokenizer,
         rowGroupTokens, maxDocumentBytes, force, Optional.of(d));
   }
 
-  /** The split and shuffle function this spec defines. */
+  /** The split and order function this spec defines. */
   public DocumentPlacement placement() {
     return new DocumentPlacement(salt, heldoutFraction, seed);
   }

@@ -2,7 +2,6 @@ package org.winnow.jobs.tokenize;
 
 import java.io.Serializable;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.winnow.core.ledger.Fate;
@@ -10,7 +9,7 @@ import org.winnow.core.ledger.Ledger;
 import org.winnow.loader.shard.Split;
 
 /**
- * What encoding produced, counted per partition and merged on the driver: rejects by reason, and
+ * What encoding produced, counted per task and merged on the driver: rejects by reason, and
  * documents, tokens and text bytes per split and source. Sorted maps, so that the manifest and
  * the ledger list sources and reasons in the same order on every run.
  */
@@ -21,15 +20,7 @@ public final class TokenizeTally implements Serializable {
   private final TreeMap<String, long[]> train = new TreeMap<>();
   private final TreeMap<String, long[]> heldout = new TreeMap<>();
 
-  /** The tally of one partition. */
-  public static Iterator<TokenizeTally> of(Iterator<EncodedDocument> docs) {
-    TokenizeTally t = new TokenizeTally();
-    while (docs.hasNext()) {
-      t.add(docs.next());
-    }
-    return java.util.List.of(t).iterator();
-  }
-
+  /** Counts one encoded document. */
   void add(EncodedDocument d) {
     if (!d.isKept()) {
       rejected.merge(d.reason(), 1L, Long::sum);

@@ -12,12 +12,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.winnow.tokenizer.Tokenizer;
 import org.winnow.tokenizer.Tokenizers;
 import org.winnow.tokenizer.vocab.Gpt2VocabFiles;
+import org.winnow.tokenizer.vocab.RankFileCache;
+import org.winnow.tokenizer.vocab.TiktokenEncoding;
 import org.winnow.tokenizer.vocab.TokenizerJsonWriter;
 
 /**
@@ -42,11 +45,18 @@ public final class TokenizerSource implements Serializable {
   /**
    * The vocabulary at {@code location}: a {@code tokenizer.json}, an {@code <encoding>.tiktoken}
    * rank file, or a directory with a {@code tokenizer.json} or GPT-2's {@code encoder.json} and
-   * {@code vocab.bpe}; a local path or a Hadoop URI (files only).
+   * {@code vocab.bpe}; a local path or a Hadoop URI (files only). A published encoding's name
+   * ({@code r50k_base}, {@code p50k_base}, {@code cl100k_base}, {@code o200k_base}) that is not
+   * also a local path means its rank file from the {@link RankFileCache}.
    *
    * @throws IOException naming the location when it holds no tokenizer
    */
   public static TokenizerSource resolve(String location, Configuration hadoop) throws IOException {
+    Optional<Path> published = publishedRankFile(location);
+    if (published.isPresent()) {
+      Path file = published.get();
+      return new TokenizerSource(file.getFileName().toString(), Files.readAllBytes(file));
+    }
     Path local = localPath(location);
     if (local != null && Files.isDirectory(local)) {
       if (Files.isRegularFile(local.resolve("tokenizer.json"))) {
@@ -96,7 +106,16 @@ public final class TokenizerSource implements Serializable {
    */
   public static Tokenizer identityOf(String location, TokenizerSource resolved) throws IOException {
     Path local = localPath(location);
-    return local != null ? Tokenizers.open(local) : resolved.tokenizer();
+    return local != null && Files.exists(local) ? Tokenizers.open(local) : resolved.tokenizer();
+  }
+
+  /** The cached rank file when {@code location} names a published encoding, not a local file. */
+  private static Optional<Path> publishedRankFile(String location) throws IOException {
+    Optional<TiktokenEncoding> encoding = TiktokenEncoding.byName(location);
+    if (encoding.isEmpty() || Files.exists(Path.of(location))) {
+      return Optional.empty();
+    }
+    return Optional.of(RankFileCache.fromEnvironment().rankFile(encoding.get()));
   }
 
   private static String sha256(byte[] bytes) {

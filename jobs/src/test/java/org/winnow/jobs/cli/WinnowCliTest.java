@@ -84,7 +84,7 @@ class WinnowCliTest {
       "ingest --input a.warc.gz --output o --languages en",
       "ingest --input a.warc.gz --output o --bogus",
       "quickstart --docs 0",
-      "filter --input d --output o --target-file-mb 0",
+      "filter --input d --output o --target-file-mb 128",
       "filter --input d --output o --rules does-not-exist.yaml",
       "signals --output o",
       "train-quality --input d --output m --eval-fraction 1.5",

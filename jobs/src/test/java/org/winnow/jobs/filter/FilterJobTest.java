@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -33,8 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.Document;
 import org.winnow.core.ledger.DroppedSchema;
+import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
+import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.schema.DocumentSchema;
+import org.winnow.filter.Evaluation;
 import org.winnow.filter.FilterConfig;
 import org.winnow.filter.FilterPipeline;
 import org.winnow.filter.classify.ClassifierTrainer;
@@ -48,7 +55,6 @@ import org.winnow.jobs.testing.TestSpark;
 
 /** The filter and signals jobs end to end in local[2] on documents with known fates. */
 class FilterJobTest {
-  private static final long MIB = 1024 * 1024;
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
   private static final String EXTRA = "crawl_batch";
 
@@ -72,6 +78,8 @@ class FilterJobTest {
   private static SparkSession spark;
   private static Path docs;
   private static FilterReport first;
+  /** The valid documents of {@link #docs}, as the plain loop sees them. */
+  private static final List<Document> valid = new ArrayList<>();
 
   @BeforeAll
   static void filterOnce() {
@@ -80,11 +88,13 @@ class FilterJobTest {
     docs = tmp.resolve("docs");
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      rows.add(row(document("clean-" + i, String.format(CLEAN, "day " + i, i)), "b1"));
+      valid.add(document("clean-" + i, String.format(CLEAN, "day " + i, i)));
+      rows.add(row(valid.get(valid.size() - 1), "b1"));
     }
     for (int i = 0; i < 10; i++) {
-      rows.add(row(document("spam-" + i, ("BUY NOW!!! " + i + " ").repeat(5) + "\n"
-          + "click here\n".repeat(10)), "b2"));
+      valid.add(document("spam-" + i, ("BUY NOW!!! " + i + " ").repeat(5) + "\n"
+          + "click here\n".repeat(10)));
+      rows.add(row(valid.get(valid.size() - 1), "b2"));
     }
     Row broken = row(document("broken", "text"), "b3");
     Object[] malformed = new Object[broken.size()];
@@ -134,9 +144,13 @@ class FilterJobTest {
 
   private static FilterReport run(Path in, Path out, FilterConfig config, Optional<Path> model,
       FilterSpec.Mode mode, boolean force) {
-    FilterSpec spec = new FilterSpec(List.of(in.toString()), out.toString(), config.yaml(),
-        config.source(), model.map(Path::toString), mode, 64 * MIB, force);
-    return new FilterJob(spark, QUIET).run(spec);
+    return new FilterJob(spark, QUIET).run(spec(in, out, config, model, mode, force));
+  }
+
+  private static FilterSpec spec(Path in, Path out, FilterConfig config, Optional<Path> model,
+      FilterSpec.Mode mode, boolean force) {
+    return new FilterSpec(List.of(in.toString()), out.toString(), config.yaml(),
+        config.source(), model.map(Path::toString), mode, force);
   }
 
   @Test
@@ -203,6 +217,115 @@ class FilterJobTest {
     Path other = tmp.resolve("filtered-again");
     run(docs, other, FilterConfig.defaults(), Optional.empty(), FilterSpec.Mode.FILTER, false);
     assertEquals(partBytes(tmp.resolve("filtered")), partBytes(other));
+    assertEquals(keptIds(tmp.resolve("filtered")), keptIds(other));
+    for (String side : List.of(DroppedSchema.REMOVED_DIR, DroppedSchema.REJECTED_DIR)) {
+      List<String> bytes = partBytes(tmp.resolve("filtered").resolve(side));
+      assertFalse(bytes.isEmpty(), side);
+      assertEquals(bytes, partBytes(other.resolve(side)), side);
+    }
+  }
+
+  /** The kept ids file by file, in file name order: the order a reader meets them in. */
+  private static List<String> keptIds(Path dir) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-"))
+          .sorted().toList()) {
+        for (Row r : spark.read().parquet(p.toString()).select("id").collectAsList()) {
+          ids.add(r.getString(0));
+        }
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void theTallyEqualsThePipelineRunInAPlainLoop() {
+    FilterPipeline pipeline = new FilterPipeline(FilterConfig.defaults());
+    Ledger loop = new Ledger("filter");
+    java.util.Map<String, Long> failing = new java.util.TreeMap<>();
+    java.util.Map<String, Long> pii = new java.util.TreeMap<>();
+    long chars = 0;
+    for (Document d : valid) {
+      Evaluation e = pipeline.evaluate(d);
+      loop.record(e.outcome());
+      e.failedRules().forEach(r -> failing.merge(r, 1L, Long::sum));
+      e.pii().forEach((k, v) -> pii.merge(k, (long) v, Long::sum));
+      chars += e.kept() ? e.cleaning().charsRemoved() : 0;
+    }
+    loop.count(Fate.REJECTED, FilterPartitionTask.MALFORMED, 1);
+    assertEquals(loop.toJson(), first.ledger().toJson());
+    List<RuleCount> expected = new ArrayList<>();
+    for (String rule : pipeline.ruleNames()) {
+      expected.add(new RuleCount(rule, loop.removed().getOrDefault(rule, 0L),
+          failing.getOrDefault(rule, 0L)));
+    }
+    assertEquals(expected, first.rules());
+    assertEquals(pii, first.piiMatches());
+    assertEquals(chars, first.charsRemoved());
+  }
+
+  @Test
+  void sideFilesOfAFailedAttemptAreDeletedBeforeTheCheck() throws IOException {
+    Path out = tmp.resolve("stray");
+    FilterReport r = new FilterJob(spark, QUIET, staging -> {
+      // What a failed attempt of a task that removed documents leaves: a whole file of rows.
+      Path removed = Path.of(java.net.URI.create(staging)).resolve(DroppedSchema.REMOVED_DIR);
+      copyFirstPart(removed, removed.resolve(FilterPartitionTask.sideFileName(0, 9)));
+    }).run(spec(docs, out, FilterConfig.defaults(), Optional.empty(), FilterSpec.Mode.FILTER,
+        false));
+    assertEquals(first.ledger().toJson(), r.ledger().toJson());
+    try (var files = Files.list(out.resolve(DroppedSchema.REMOVED_DIR))) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith("-9.parquet")));
+    }
+    assertEquals(10, spark.read().parquet(out.resolve(DroppedSchema.REMOVED_DIR).toString())
+        .count());
+  }
+
+  @Test
+  void keptRowsTheLedgerDoesNotCountFailTheRun() {
+    Path out = tmp.resolve("unbalanced");
+    FilterJob job = new FilterJob(spark, QUIET, staging -> {
+      Path dir = Path.of(java.net.URI.create(staging));
+      copyFirstPart(dir, dir.resolve("part-99999-extra.parquet"));
+    });
+    FilterSpec spec = spec(docs, out, FilterConfig.defaults(), Optional.empty(),
+        FilterSpec.Mode.FILTER, false);
+    assertThrows(LedgerImbalanceException.class, () -> job.run(spec));
+    assertFalse(Files.exists(out.resolve(Ledger.FILE_NAME)));
+  }
+
+  private static void copyFirstPart(Path dir, Path to) {
+    try (var files = Files.list(dir)) {
+      Path part = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .findFirst().orElseThrow();
+      Files.copy(part, to);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void uniqueStringColumnsAreWrittenWithoutADictionary() throws IOException {
+    Path part;
+    try (var files = Files.list(tmp.resolve("filtered"))) {
+      part = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .findFirst().orElseThrow();
+    }
+    Configuration conf = new Configuration();
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toUri()), conf))) {
+      java.util.Map<String, Boolean> dictionary = new java.util.HashMap<>();
+      for (ColumnChunkMetaData c : reader.getFooter().getBlocks().get(0).getColumns()) {
+        dictionary.put(c.getPath().toDotString(), c.hasDictionaryPage());
+      }
+      for (String unique : List.of("id", "url", "title", "text")) {
+        assertFalse(dictionary.get(unique), unique + " in " + part + " ("
+            + reader.getRecordCount() + " rows): " + dictionary);
+      }
+      assertTrue(dictionary.get("source"), dictionary.toString());
+      assertTrue(dictionary.get(SignalSchema.WORD_COUNT.name()), dictionary.toString());
+    }
   }
 
   private static List<String> partBytes(Path dir) throws IOException {

@@ -25,13 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.testing.TestSpark;
-import org.winnow.loader.manifest.ShardManifest;
-import org.winnow.loader.manifest.SplitSummary;
-import org.winnow.loader.shard.DecodeColumns;
-import org.winnow.loader.shard.DecodedRowGroup;
-import org.winnow.loader.shard.ShardFile;
 import org.winnow.loader.shard.Split;
-import org.winnow.loader.store.LocalShardStore;
 
 /**
  * The decontamination option point with a simple real implementation (train documents whose
@@ -110,20 +104,8 @@ class DecontaminationTest {
       }
       assertEquals(expected, removedRows);
 
-      ShardManifest m = ShardManifest.read(LocalShardStore.INSTANCE,
-          tmp.resolve("shards").toString());
-      SplitSummary train = m.split(Split.TRAIN, "test");
-      for (var shard : train.shards()) {
-        try (ShardFile f = ShardFile.open(LocalShardStore.INSTANCE,
-            tmp.resolve("shards").resolve(shard.file()).toString())) {
-          for (int g = 0; g < f.rowGroupCount(); g++) {
-            DecodedRowGroup rg = f.decode(g, DecodeColumns.ALL);
-            for (int i = 0; i < rg.rows(); i++) {
-              String id = rg.docId(i).orElseThrow();
-              assertTrue(!expected.contains(id), id + " should have been removed");
-            }
-          }
-        }
+      for (ShardRows.Doc d : ShardRows.read(tmp.resolve("shards"), Split.TRAIN)) {
+        assertTrue(!expected.contains(d.docId()), d.docId() + " should have been removed");
       }
     }
   }

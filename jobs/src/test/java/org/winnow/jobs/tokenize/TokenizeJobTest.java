@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,6 @@ import org.winnow.loader.manifest.ShardManifest;
 import org.winnow.loader.manifest.ShardSummary;
 import org.winnow.loader.manifest.SplitSummary;
 import org.winnow.loader.plan.ShuffleSpec;
-import org.winnow.loader.shard.DecodeColumns;
-import org.winnow.loader.shard.DecodedRowGroup;
 import org.winnow.loader.shard.ShardFile;
 import org.winnow.loader.shard.Split;
 import org.winnow.loader.store.LocalShardStore;
@@ -91,20 +88,8 @@ class TokenizeJobTest {
 
   /** Every document of {@code split}, in shard order, as the loader's shard reader sees them. */
   private static List<Map.Entry<String, int[]>> read(Path root, Split split) {
-    ShardManifest m = ShardManifest.read(LocalShardStore.INSTANCE, root.toString());
-    List<Map.Entry<String, int[]>> rows = new ArrayList<>();
-    for (ShardSummary s : m.split(split, "test").shards()) {
-      try (ShardFile f = ShardFile.open(LocalShardStore.INSTANCE,
-          root.resolve(s.file()).toString())) {
-        for (int g = 0; g < f.rowGroupCount(); g++) {
-          DecodedRowGroup rg = f.decode(g, DecodeColumns.ALL);
-          for (int r = 0; r < rg.rows(); r++) {
-            rows.add(Map.entry(rg.docId(r).orElseThrow(), rg.tokens(r)));
-          }
-        }
-      }
-    }
-    return rows;
+    return ShardRows.read(root, split).stream()
+        .map(d -> Map.entry(d.docId(), d.tokens())).toList();
   }
 
   private static int[] expected(String docId) {
@@ -196,11 +181,10 @@ class TokenizeJobTest {
     for (Split split : Split.values()) {
       SplitSummary s = m.split(split, "test");
       tokens += s.tokens();
-      assertEquals((s.tokens() + SHARD_TOKENS - 1) / SHARD_TOKENS, s.shards().size(),
-          split + " shard count");
       for (int i = 0; i < s.shards().size(); i++) {
         ShardSummary shard = s.shards().get(i);
         assertEquals(String.format("%s/part-%05d.parquet", split.dirName(), i), shard.file());
+        assertTrue(shard.rows() > 0, shard.file() + " is empty");
         try (ShardFile f = ShardFile.open(LocalShardStore.INSTANCE,
             out.resolve(shard.file()).toString())) {
           assertEquals(shard.rows(), f.rows());
@@ -214,6 +198,61 @@ class TokenizeJobTest {
     assertEquals(expectedTokens, tokens);
     assertEquals(TestDocuments.SOURCES, List.copyOf(
         m.split(Split.TRAIN, "test").sources().keySet()));
+  }
+
+  @Test
+  void shardFilesKeepToTheTokenTargetAndEachTaskFillsAllButItsLastOne() throws IOException {
+    int longest = docs.valid.keySet().stream().mapToInt(id -> expected(id).length).max()
+        .orElseThrow();
+    long tasks;
+    try (Stream<Path> files = Files.list(docs.dir)) {
+      // Small files: each is one input split, so one task.
+      tasks = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+    }
+    ShardManifest m = ShardManifest.read(LocalShardStore.INSTANCE, out.toString());
+    for (Split split : Split.values()) {
+      List<ShardSummary> shards = m.split(split, "test").shards();
+      int unfilled = 0;
+      for (ShardSummary s : shards) {
+        assertTrue(s.tokens() <= SHARD_TOKENS || s.rows() == 1,
+            s.file() + " holds " + s.tokens() + " tokens in " + s.rows() + " documents");
+        // A task rolls to a new file only when the next document would not fit.
+        unfilled += s.tokens() <= SHARD_TOKENS - longest ? 1 : 0;
+      }
+      assertTrue(unfilled <= tasks, split + ": " + unfilled + " shards short of the target");
+    }
+    assertTrue(m.split(Split.TRAIN, "test").shards().size() > tasks, "tasks wrote several");
+  }
+
+  @Test
+  void onlyTheContractFilesRemainInTheOutput() throws IOException {
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("_SUCCESS", "_ledger.json", "_rejected", "heldout", "manifest.json",
+              "train"),
+          files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+              .sorted().toList());
+    }
+    ShardManifest m = ShardManifest.read(LocalShardStore.INSTANCE, out.toString());
+    for (Split split : Split.values()) {
+      try (Stream<Path> files = Files.list(out.resolve(split.dirName()))) {
+        assertEquals(m.split(split, "test").shards().stream().map(ShardSummary::file).toList(),
+            files.map(p -> split.dirName() + "/" + p.getFileName()).filter(n -> !n.contains("/."))
+                .sorted().toList());
+      }
+    }
+  }
+
+  @Test
+  void aCleanInputLeavesAnEmptyRejectedDatasetAndABalancedLedger() throws IOException {
+    Path clean = tmp.resolve("clean-docs");
+    spark.read().parquet(docs.dir.toString()).where("id like 'forum-%'").write()
+        .parquet(clean.toString());
+    TokenizeReport r = new TokenizeJob(spark, QUIET).run(TokenizeSpec.of(List.of(
+        clean.toString()), tmp.resolve("clean").toString(), vocab.toString()));
+    assertTrue(r.ledger().balanced());
+    assertEquals(PER_SOURCE, r.ledger().kept());
+    assertEquals(Map.of(), r.ledger().rejected());
+    assertEquals(0, spark.read().parquet(tmp.resolve("clean/_rejected").toString()).count());
   }
 
   @Test
@@ -238,6 +277,11 @@ class TokenizeJobTest {
           Files.readAllBytes(again.resolve(file)), file);
     }
     assertEquals(shardFiles(out), shardFiles(again));
+    for (String file : rejectedFiles(out)) {
+      assertArrayEquals(Files.readAllBytes(out.resolve(file)),
+          Files.readAllBytes(again.resolve(file)), file);
+    }
+    assertEquals(rejectedFiles(out), rejectedFiles(again));
 
     Path reseeded = tmp.resolve("reseeded");
     new TokenizeJob(spark, QUIET).run(spec(reseeded).withShardTokens(SHARD_TOKENS).withSeed(7));
@@ -257,6 +301,15 @@ class TokenizeJobTest {
               || p.getFileName().toString().equals(ShardManifest.FILE_NAME))
           .map(p -> root.relativize(p).toString())
           .filter(p -> !p.startsWith("_"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static List<String> rejectedFiles(Path root) throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve("_rejected"))) {
+      return files.map(p -> "_rejected/" + p.getFileName())
+          .filter(p -> p.endsWith(".parquet") && !p.contains("/."))
           .sorted()
           .toList();
     }

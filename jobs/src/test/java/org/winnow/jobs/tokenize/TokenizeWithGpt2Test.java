@@ -25,11 +25,6 @@ import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.testing.SharedData;
 import org.winnow.jobs.testing.TestSpark;
 import org.winnow.loader.manifest.ShardManifest;
-import org.winnow.loader.manifest.ShardSummary;
-import org.winnow.loader.shard.DecodeColumns;
-import org.winnow.loader.shard.DecodedRowGroup;
-import org.winnow.loader.shard.ShardFile;
-import org.winnow.loader.shard.Split;
 import org.winnow.loader.store.LocalShardStore;
 import org.winnow.tokenizer.Tokenizer;
 import org.winnow.tokenizer.Tokenizers;
@@ -79,29 +74,16 @@ class TokenizeWithGpt2Test {
     assertEquals(50_257, m.tokenizer().vocabSize());
     assertEquals(50_256, m.tokenizer().eotId());
     assertEquals(Tokenizers.open(vocabulary).identity().sha256(), m.tokenizer().sha256());
-    long rows = 0;
-    for (Split split : Split.values()) {
-      for (ShardSummary s : m.split(split, "test").shards()) {
-        try (ShardFile f = ShardFile.open(LocalShardStore.INSTANCE,
-            out.resolve(s.file()).toString())) {
-          for (int g = 0; g < f.rowGroupCount(); g++) {
-            DecodedRowGroup rg = f.decode(g, DecodeColumns.ALL);
-            for (int i = 0; i < rg.rows(); i++) {
-              String id = rg.docId(i).orElseThrow();
-              String text = docs.valid.get(id)[1];
-              IntArrayList want = new IntArrayList();
-              tokenizer.encode(text, want);
-              want.add(50_256);
-              assertArrayEquals(want.toIntArray(), rg.tokens(i), id);
-              assertEquals(text.getBytes(StandardCharsets.UTF_8).length,
-                  rg.nBytes(i).orElseThrow(), id);
-              rows++;
-            }
-          }
-        }
-      }
+    List<ShardRows.Doc> rows = ShardRows.readAll(out);
+    for (ShardRows.Doc d : rows) {
+      String text = docs.valid.get(d.docId())[1];
+      IntArrayList want = new IntArrayList();
+      tokenizer.encode(text, want);
+      want.add(50_256);
+      assertArrayEquals(want.toIntArray(), d.tokens(), d.docId());
+      assertEquals(text.getBytes(StandardCharsets.UTF_8).length, d.nBytes(), d.docId());
     }
-    assertEquals(docs.valid.size(), rows);
+    assertEquals(docs.valid.size(), rows.size());
     assertTrue(r.bytesPerToken() > 1, "bytes per token " + r.bytesPerToken());
   }
 

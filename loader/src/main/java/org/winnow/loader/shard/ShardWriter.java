@@ -59,6 +59,7 @@ public final class ShardWriter implements Closeable {
         .withDictionaryPageSize(Math.max(options.pageBytes(), 1 << 20))
         .withDictionaryEncoding(options.dictionary())
         .withWriterVersion(options.writerVersion())
+        .withValuesWriterFactory(OwnValuesWriters.forVersion(options.writerVersion()))
         .build();
     this.codecs = new CodecFactory(new PlainParquetConfiguration(), options.pageBytes());
     this.fileWriter = new ParquetFileWriter(out, SCHEMA, ParquetFileWriter.Mode.CREATE,

@@ -46,9 +46,13 @@ final class PieceCache {
       return false;
     }
     int count = (int) (s[at] >>> 8);
+    // One capacity check for the piece, not one per id: add() per id was a sixth of encoding.
+    int base = out.size();
+    out.size(base + count);
+    int[] ids = out.elements();
     for (int i = 0; i < count; i++) {
       long pair = s[at + 4 + (i >> 1)];
-      out.add((i & 1) == 0 ? (int) pair : (int) (pair >>> 32));
+      ids[base + i] = (i & 1) == 0 ? (int) pair : (int) (pair >>> 32);
     }
     return true;
   }

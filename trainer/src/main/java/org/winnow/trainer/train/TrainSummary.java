@@ -32,15 +32,21 @@ public record TrainSummary(GptConfig config, String device, long step, long tota
         config.parameterCount(), device));
     sb.append(String.format(Locale.ROOT, "steps        %d of %d, %,d tokens%n", step, totalSteps,
         tokensSeen));
-    sb.append(String.format(Locale.ROOT, "train loss   %.4f -> %.4f%n", firstLoss, lastLoss));
-    sb.append(String.format(Locale.ROOT, "throughput   %,.0f tokens/s, %.2f GFLOP/s%n",
-        tokensPerSecond, flopsPerSecond / 1e9));
-    if (peakFlops > 0) {
-      sb.append(String.format(Locale.ROOT, "MFU          %.1f%% of %s (6N + 6LCT FLOPs per token, "
-          + "llm.c's convention)%n", 100 * mfu(peakFlops), peakName));
+    if (Float.isNaN(firstLoss)) {
+      // Resumed from a checkpoint of a finished run: no step ran, so no loss or rate to show.
+      sb.append("train loss   none: no step ran in this process (the checkpoint is at the last "
+          + "step)\n");
     } else {
-      sb.append("MFU          n/a: no peak given for this device (--peak-tflops); FLOPs per token "
-          + "are 6N + 6LCT, llm.c's convention\n");
+      sb.append(String.format(Locale.ROOT, "train loss   %.4f -> %.4f%n", firstLoss, lastLoss));
+      sb.append(String.format(Locale.ROOT, "throughput   %,.0f tokens/s, %.2f GFLOP/s%n",
+          tokensPerSecond, flopsPerSecond / 1e9));
+      if (peakFlops > 0) {
+        sb.append(String.format(Locale.ROOT, "MFU          %.1f%% of %s (6N + 6LCT FLOPs per "
+            + "token, llm.c's convention)%n", 100 * mfu(peakFlops), peakName));
+      } else {
+        sb.append("MFU          n/a: no peak given for this device (--peak-tflops); FLOPs per "
+            + "token are 6N + 6LCT, llm.c's convention\n");
+      }
     }
     heldout.ifPresent(r -> sb.append(r.table()));
     return sb.toString();

@@ -1,5 +1,7 @@
-package org.winnow.bench.extraction;
+package org.winnow.ingest.html;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -9,40 +11,48 @@ import java.util.Locale;
  * false positive and a missing one a true negative. A page whose extraction failed counts every
  * "with" as missed and every "without" as absent. Scores come from the counts summed over pages.
  */
-final class SnippetScore {
+public final class SnippetScore {
   private int tp;
   private int fp;
   private int fn;
   private int tn;
+  private final List<String> misses = new ArrayList<>();
 
   /** Scores one page; {@code text} is null when the extractor failed on it. */
-  void add(DevPages.Page page, String text) {
+  public void add(DevPages.Page page, String text) {
     String normalized = text == null ? null : normalize(text);
     for (String with : page.with()) {
       if (normalized != null && normalized.contains(normalize(with))) {
         tp++;
       } else {
         fn++;
+        misses.add(page.file() + " missing: " + with);
       }
     }
     for (String without : page.without()) {
       if (normalized != null && normalized.contains(normalize(without))) {
         fp++;
+        misses.add(page.file() + " kept: " + without);
       } else {
         tn++;
       }
     }
   }
 
-  double precision() {
+  /** Each missed "with" snippet and each kept "without" one, with its page's file. */
+  public List<String> misses() {
+    return misses;
+  }
+
+  public double precision() {
     return tp + fp == 0 ? 0 : tp / (double) (tp + fp);
   }
 
-  double recall() {
+  public double recall() {
     return tp + fn == 0 ? 0 : tp / (double) (tp + fn);
   }
 
-  double f() {
+  public double f() {
     int denominator = 2 * tp + fp + fn;
     return denominator == 0 ? 0 : 2.0 * tp / denominator;
   }
@@ -53,7 +63,8 @@ final class SnippetScore {
         precision(), recall(), f(), tp, fp, fn, tn);
   }
 
-  static String normalize(String text) {
+  /** Python's {@code re.sub(r"\s+", " ", text).strip()}, as trafilatura's scorer applies it. */
+  public static String normalize(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {

@@ -1,4 +1,4 @@
-package org.winnow.bench.extraction;
+package org.winnow.ingest.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,41 +17,50 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The development pages of trafilatura's extraction benchmark ({@code shared/data/extraction-dev},
- * see its SOURCES.md): each page's HTML, decoded, and its "with" and "without" snippets.
+ * see its SOURCES.md): each page's HTML, decoded, and its "with" and "without" snippets. Shared by
+ * the extraction quality test and the extraction benchmarks (through this module's test jar).
  */
-final class DevPages {
+public final class DevPages {
   /** Overrides where the data is looked for. */
-  static final String PROPERTY = "winnow.extraction.dev";
+  public static final String PROPERTY = "winnow.extraction.dev";
 
   /** One page and its annotations. */
-  record Page(String url, String file, String html, List<String> with, List<String> without) {}
+  public record Page(String url, String file, String html, List<String> with,
+      List<String> without) {}
 
   private DevPages() {}
 
   /**
    * The data folder: {@code -Dwinnow.extraction.dev=DIR}, else {@code shared/data/extraction-dev}
-   * in the working directory or any directory above it.
+   * in the working directory or any directory above it; empty where it is not checked out.
    */
-  static Path locate() {
+  public static Optional<Path> find() {
     String configured = System.getProperty(PROPERTY);
     if (configured != null) {
-      return Path.of(configured);
+      return Optional.of(Path.of(configured));
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("shared").resolve("data").resolve("extraction-dev");
       if (Files.isRegularFile(candidate.resolve("evaldata-dev.json"))) {
-        return candidate;
+        return Optional.of(candidate);
       }
     }
-    throw new IllegalStateException("shared/data/extraction-dev not found above "
-        + Path.of("").toAbsolutePath() + "; pass -D" + PROPERTY + "=DIR");
+    return Optional.empty();
   }
 
-  static List<Page> load(Path dir) {
+  /** {@link #find}, or an error that says where the data was looked for. */
+  public static Path locate() {
+    return find().orElseThrow(() -> new IllegalStateException(
+        "shared/data/extraction-dev not found above " + Path.of("").toAbsolutePath()
+            + "; pass -D" + PROPERTY + "=DIR"));
+  }
+
+  public static List<Page> load(Path dir) {
     try {
       JsonNode items = new ObjectMapper().readTree(dir.resolve("evaldata-dev.json").toFile());
       List<Page> pages = new ArrayList<>();

@@ -1,0 +1,107 @@
+package org.winnow.jobs.tokenize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.winnow.jobs.io.DroppedRowWriter;
+import org.winnow.jobs.io.ParquetParts;
+import org.winnow.loader.manifest.ShardSummary;
+import org.winnow.loader.shard.ShardWriterOptions;
+import org.winnow.loader.shard.Split;
+
+/**
+ * The driver's commit of task files as a retried task leaves them: the successful attempts'
+ * files get their contract names in partition order, and a failed attempt's files (a finished
+ * shard, a half-written one, a rejected file) are gone before anything counts the footers.
+ */
+class TaskFileCommitTest {
+  private static final String ATTEMPTS = TokenizeTask.ATTEMPTS_DIR;
+
+  @TempDir Path root;
+  private final Configuration hadoop = new Configuration();
+
+  private List<WrittenShard> shards(String attempt, int documents, long shardTokens) {
+    List<EncodedDocument> docs = new ArrayList<>();
+    for (int i = 0; i < documents; i++) {
+      docs.add(EncodedDocument.kept(attempt + "-" + i, "web", false, i, i, new int[] {i, 7, 0},
+          3));
+    }
+    return new RollingShardWriter(root.toString(), hadoop,
+        ShardWriterOptions.DEFAULTS.withRowGroupTokens(4), shardTokens,
+        (split, n) -> ATTEMPTS + "/" + split.dirName() + "-" + attempt + "-" + n + ".parquet")
+        .write(Split.TRAIN, docs);
+  }
+
+  private String rejected(String attempt, int rows) {
+    try (DroppedRowWriter w = new DroppedRowWriter(hadoop, root.resolve(ATTEMPTS).toString(),
+        "rejected-" + attempt + ".parquet")) {
+      for (int i = 0; i < rows; i++) {
+        w.write("bad-" + i, "", TokenizeJob.STAGE, RejectReasons.EMPTY_TEXT, "no text", "", -1,
+            "");
+      }
+    }
+    return ATTEMPTS + "/rejected-" + attempt + ".parquet";
+  }
+
+  @Test
+  void keepsTheReportedAttemptsFilesInPartitionOrderAndDropsTheRest() throws IOException {
+    // Partition 0 failed once: attempt t1 wrote a whole shard, a rejected file and a partial one.
+    shards("p0-t1", 4, 6);
+    rejected("p0-t1", 2);
+    Files.writeString(root.resolve(ATTEMPTS + "/train-p0-t1-1.parquet"), "PAR1 cut off",
+        StandardCharsets.UTF_8);
+    TaskResult p0 = new TaskResult(0, shards("p0-t3", 5, 6), new TokenizeTally(),
+        rejected("p0-t3", 3), 3);
+    TaskResult p1 = new TaskResult(1, shards("p1-t2", 2, 100), new TokenizeTally(),
+        ATTEMPTS + "/rejected-p1-t2.parquet", 0);
+    byte[] first = Files.readAllBytes(root.resolve(p0.shards().get(0).file()));
+    byte[] last = Files.readAllBytes(root.resolve(p1.shards().get(0).file()));
+    assertEquals(3, p0.shards().size(), "5 documents of 3 tokens, at most 6 tokens per file");
+
+    Map<Split, List<ShardSummary>> committed =
+        TaskFileCommit.commit(List.of(p1, p0), root.toString(), hadoop);
+
+    List<ShardSummary> train = committed.get(Split.TRAIN);
+    assertEquals(List.of("train/part-00000.parquet", "train/part-00001.parquet",
+        "train/part-00002.parquet", "train/part-00003.parquet"),
+        train.stream().map(ShardSummary::file).toList());
+    assertEquals(List.of(2L, 2L, 1L, 2L), train.stream().map(ShardSummary::rows).toList());
+    assertArrayEquals(first, Files.readAllBytes(root.resolve("train/part-00000.parquet")));
+    assertArrayEquals(last, Files.readAllBytes(root.resolve("train/part-00003.parquet")));
+    assertEquals(List.of(), committed.get(Split.HELDOUT));
+    assertFalse(Files.exists(root.resolve(ATTEMPTS)), "attempt files left behind");
+
+    ParquetParts trainParts = ParquetParts.in(hadoop, root.resolve("train").toString());
+    assertEquals(4, trainParts.files());
+    assertEquals(7, trainParts.rows());
+    ParquetParts rejectedParts = ParquetParts.in(hadoop, root.resolve("_rejected").toString());
+    assertEquals(1, rejectedParts.files());
+    assertEquals(3, rejectedParts.rows());
+    try (Stream<Path> top = Files.list(root)) {
+      assertEquals(List.of("_rejected", "train"),
+          top.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void writesOneEmptyRejectedFileWhenNoTaskRejectedAnything() {
+    TaskResult p0 = new TaskResult(0, shards("p0-t0", 1, 10), new TokenizeTally(),
+        ATTEMPTS + "/rejected-p0-t0.parquet", 0);
+    TaskFileCommit.commit(List.of(p0), root.toString(), hadoop);
+    ParquetParts rejected = ParquetParts.in(hadoop, root.resolve("_rejected").toString());
+    assertEquals(1, rejected.files());
+    assertEquals(0, rejected.rows());
+  }
+}
