@@ -11,17 +11,14 @@ import org.winnow.core.hash.StableHash;
 import org.winnow.tokenizer.Tokenizer;
 
 /**
- * Encodes documents one at a time inside a task: kept with their tokens (end-of-text appended)
- * or rejected with a reason. The text arrives as the stored bytes so that invalid UTF-8 is seen
+ * Encodes documents one at a time inside a task: kept, their tokens (end-of-text appended)
+ * added to their split's {@link SplitDocuments}, or rejected with a reason. The text arrives as the stored bytes so that invalid UTF-8 is seen
  * and rejected here: Spark's string conversion would silently turn it into U+FFFD, and the
  * shards would then hold tokens of text that was never in the input.
  *
- * <p>One per task, not thread-safe: the decoder, its character buffer and the id list are
- * reused from document to document, so a document costs its String and its token array only.
+ * <p>One per task, not thread-safe: the strict decoder is reused from document to document.
  */
 final class DocumentEncoder {
-  private static final int REUSED_CHARS = 1 << 20;
-
   private final Tokenizer tokenizer;
   private final int eot;
   private final DocumentPlacement placement;
@@ -29,8 +26,6 @@ final class DocumentEncoder {
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private final IntArrayList ids = new IntArrayList();
-  private final CharBuffer reused = CharBuffer.allocate(REUSED_CHARS);
 
   DocumentEncoder(Tokenizer tokenizer, DocumentPlacement placement, long maxDocumentBytes) {
     this.tokenizer = tokenizer;
@@ -44,8 +39,11 @@ final class DocumentEncoder {
    * @param docId the id column, possibly null
    * @param source the source column, possibly null (written as {@code ""})
    * @param text the stored bytes of the text column, possibly null
+   * @param train where a kept training document goes
+   * @param heldout where a kept held-out document goes
    */
-  EncodedDocument encode(String docId, String source, byte[] text) {
+  EncodedDocument encode(String docId, String source, byte[] text, SplitDocuments train,
+      SplitDocuments heldout) {
     String src = source == null ? "" : source;
     long nBytes = text == null ? 0 : text.length;
     if (docId == null || docId.isEmpty()) {
@@ -63,25 +61,38 @@ final class DocumentEncoder {
       return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.TOO_LARGE,
           text.length + " bytes of text, more than the limit of " + maxDocumentBytes);
     }
-    // UTF-8 never needs more UTF-16 units than bytes. The reused buffer stays small; a rare
-    // large document gets a buffer of its own rather than pinning its size for the whole task.
-    CharBuffer chars = text.length <= REUSED_CHARS ? reused : CharBuffer.allocate(text.length);
-    chars.clear();
+    // The String constructor is the fast decoder (ASCII is a plain copy) but turns malformed
+    // bytes into U+FFFD; only text that holds U+FFFD, rare and never in Latin-1 strings, pays
+    // for the strict decoder that tells a real U+FFFD from a malformed sequence.
+    String decoded = new String(text, StandardCharsets.UTF_8);
+    int malformedAt = decoded.indexOf('\uFFFD') < 0 ? -1 : firstMalformedByte(text);
+    if (malformedAt >= 0) {
+      return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8,
+          "invalid UTF-8 at byte offset " + malformedAt + " of " + text.length);
+    }
+    boolean heldOut = placement.heldOut(docId);
+    SplitDocuments split = heldOut ? heldout : train;
+    IntArrayList tokens = split.tokenSink();
+    tokenizer.encode(decoded, tokens);
+    tokens.add(eot);
+    int count = split.add(docId, src, placement.shuffleKey(docId), StableHash.hash64(text),
+        nBytes);
+    return EncodedDocument.kept(docId, src, heldOut, count, nBytes);
+  }
+
+  /** The offset of the first malformed UTF-8 sequence in {@code text}, or -1. */
+  private int firstMalformedByte(byte[] text) {
     decoder.reset();
     ByteBuffer in = ByteBuffer.wrap(text);
-    CoderResult r = decoder.decode(in, chars, true);
+    CharBuffer out = CharBuffer.allocate(Math.min(text.length, 1 << 16));
+    CoderResult r;
+    // With the whole input given, decoding stops at an error or, once all is read, underflows.
+    while ((r = decoder.decode(in, out.clear(), true)).isOverflow()) {
+      // only the verdict matters, not the characters
+    }
     if (!r.isError()) {
-      r = decoder.flush(chars);
+      r = decoder.flush(out.clear());
     }
-    if (r.isError()) {
-      return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8,
-          "invalid UTF-8 at byte offset " + in.position() + " of " + text.length);
-    }
-    String decoded = chars.flip().toString();
-    ids.clear();
-    tokenizer.encode(decoded, ids);
-    ids.add(eot);
-    return EncodedDocument.kept(docId, src, placement.heldOut(docId),
-        placement.shuffleKey(docId), StableHash.hash64(text), ids.toIntArray(), nBytes);
+    return r.isError() ? in.position() : -1;
   }
 }

@@ -42,15 +42,20 @@ final class RollingShardWriter {
     this.names = names;
   }
 
-  /** Writes {@code docs} (kept documents of {@code split}) and returns the files, in order. */
-  List<WrittenShard> write(Split split, List<EncodedDocument> docs) {
+  /**
+   * Writes {@code docs} (kept documents of {@code split}) in shard order and returns the files,
+   * in order.
+   */
+  List<WrittenShard> write(Split split, SplitDocuments docs) {
     List<WrittenShard> written = new ArrayList<>();
     ShardWriter writer = null;
     String file = null;
+    int[] tokens = docs.tokens();
     try {
-      for (EncodedDocument d : docs) {
-        int[] tokens = d.tokens();
-        if (writer != null && writer.tokens() + tokens.length > shardTokens) {
+      for (int d : docs.shardOrder()) {
+        int from = docs.start(d);
+        int to = docs.end(d);
+        if (writer != null && writer.tokens() + (to - from) > shardTokens) {
           written.add(close(split, file, writer));
           writer = null;
         }
@@ -60,7 +65,7 @@ final class RollingShardWriter {
           writer = ShardWriter.create(HadoopOutputFile.fromPath(path, hadoop), path.toString(),
               options);
         }
-        writer.write(d.docId(), d.source(), tokens, d.nBytes());
+        writer.write(docs.docId(d), docs.source(d), tokens, from, to, docs.nBytes(d));
       }
       if (writer != null) {
         written.add(close(split, file, writer));

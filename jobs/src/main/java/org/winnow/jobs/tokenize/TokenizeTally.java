@@ -28,7 +28,7 @@ public final class TokenizeTally implements Serializable {
     }
     long[] c = (d.heldOut() ? heldout : train).computeIfAbsent(d.source(), k -> new long[3]);
     c[0]++;
-    c[1] += d.tokens().length;
+    c[1] += d.tokenCount();
     c[2] += d.nBytes();
   }
 

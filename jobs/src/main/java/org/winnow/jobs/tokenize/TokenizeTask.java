@@ -19,8 +19,9 @@ import org.winnow.loader.shard.Split;
 /**
  * The whole tokenize stage for one input partition of rows {@code (id, source, text as bytes)}:
  * encodes each document, writes the rejected ones to a {@code _rejected/} file as they come,
- * keeps the others in memory per split (token arrays; the partition is one input split, at most
- * 64 MiB of Parquet), sorts each split by shuffle key and writes it into shard files.
+ * keeps the others in memory per split ({@link SplitDocuments}; the partition is one input
+ * split, at most 64 MiB of Parquet), sorts each split by shuffle key and writes it into shard
+ * files.
  *
  * <p>Every file goes under {@link #ATTEMPTS_DIR} with a name unique to this task attempt, so a
  * failed or speculative attempt never collides with the one whose result the driver receives;
@@ -61,8 +62,8 @@ final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<T
     DocumentEncoder encoder =
         new DocumentEncoder(vocabulary.value().tokenizer(), placement, maxDocumentBytes);
     TokenizeTally tally = new TokenizeTally();
-    List<EncodedDocument> train = new ArrayList<>();
-    List<EncodedDocument> heldout = new ArrayList<>();
+    SplitDocuments train = new SplitDocuments();
+    SplitDocuments heldout = new SplitDocuments();
     String rejectedFile = ATTEMPTS_DIR + "/rejected-" + attempt + ".parquet";
     long rejectedRows;
     try (DroppedRowWriter rejected = new DroppedRowWriter(hadoop,
@@ -70,14 +71,12 @@ final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<T
       while (rows.hasNext()) {
         Row row = rows.next();
         EncodedDocument d = encoder.encode(row.getString(0), row.getString(1),
-            row.isNullAt(2) ? null : (byte[]) row.get(2));
+            row.isNullAt(2) ? null : (byte[]) row.get(2), train, heldout);
         tally.add(d);
         counters.records().add(1);
         counters.bytes().add(d.nBytes());
         if (!d.isKept()) {
           rejected.write(d.docId(), "", TokenizeJob.STAGE, d.reason(), d.detail(), "", -1L, "");
-        } else {
-          (d.heldOut() ? heldout : train).add(d);
         }
       }
       rejectedRows = rejected.rows();
@@ -88,9 +87,7 @@ final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<T
         (split, n) -> String.format(Locale.ROOT, "%s/%s-%s-%03d.parquet", ATTEMPTS_DIR,
             split.dirName(), attempt, n));
     List<WrittenShard> written = new ArrayList<>();
-    train.sort(EncodedDocument.SHARD_ORDER);
     written.addAll(shards.write(Split.TRAIN, train));
-    heldout.sort(EncodedDocument.SHARD_ORDER);
     written.addAll(shards.write(Split.HELDOUT, heldout));
     return List.of(new TaskResult(partition, written, tally, rejectedFile, rejectedRows))
         .iterator();

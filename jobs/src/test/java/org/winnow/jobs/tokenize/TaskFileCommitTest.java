@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,10 +32,10 @@ class TaskFileCommitTest {
   private final Configuration hadoop = new Configuration();
 
   private List<WrittenShard> shards(String attempt, int documents, long shardTokens) {
-    List<EncodedDocument> docs = new ArrayList<>();
+    SplitDocuments docs = new SplitDocuments();
     for (int i = 0; i < documents; i++) {
-      docs.add(EncodedDocument.kept(attempt + "-" + i, "web", false, i, i, new int[] {i, 7, 0},
-          3));
+      docs.tokenSink().addElements(docs.tokenSink().size(), new int[] {i, 7, 0});
+      docs.add(attempt + "-" + i, "web", i, i, 3);
     }
     return new RollingShardWriter(root.toString(), hadoop,
         ShardWriterOptions.DEFAULTS.withRowGroupTokens(4), shardTokens,

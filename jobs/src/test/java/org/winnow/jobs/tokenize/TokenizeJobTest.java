@@ -141,6 +141,20 @@ class TokenizeJobTest {
   }
 
   @Test
+  void sparkReadsTheShardsWithTheSameTokens() {
+    for (Split split : Split.values()) {
+      List<Row> rows = spark.read().parquet(out.resolve(split.dirName()).toString())
+          .select("doc_id", "tokens").collectAsList();
+      assertEquals(read(out, split).size(), rows.size(), split.dirName());
+      for (Row r : rows) {
+        List<Integer> tokens = r.getList(1);
+        assertArrayEquals(expected(r.getString(0)),
+            tokens.stream().mapToInt(Integer::intValue).toArray(), r.getString(0));
+      }
+    }
+  }
+
+  @Test
   void ledgerCountsEveryDocumentAndNamesEachReject() throws IOException {
     Ledger ledger = first.ledger();
     assertTrue(ledger.balanced());

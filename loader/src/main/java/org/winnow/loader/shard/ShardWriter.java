@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -22,8 +21,10 @@ import org.apache.parquet.schema.MessageType;
 import org.winnow.loader.manifest.RowGroupSummary;
 
 /**
- * Writes one token-shard file in the contract layout ({@link ShardSchema#MESSAGE}) through
- * Parquet's column writers, closing a row group whenever it reaches the configured token count.
+ * Writes one token-shard file in the contract layout ({@link ShardSchema#MESSAGE}): the scalar
+ * columns through Parquet's column writers, the tokens through {@link TokenColumnWriter}, which
+ * encodes whole documents at a time; a row group closes whenever it reaches the configured token
+ * count.
  * Not thread-safe.
  */
 public final class ShardWriter implements Closeable {
@@ -36,6 +37,9 @@ public final class ShardWriter implements Closeable {
       SCHEMA.getColumnDescription(new String[] {"tokens", "list", "element"});
   private static final ColumnDescriptor N_BYTES =
       SCHEMA.getColumnDescription(new String[] {"n_bytes"});
+  /** The columns written through Parquet's column writers: all but {@code tokens}. */
+  private static final MessageType SCALARS = new MessageType(SCHEMA.getName(),
+      SCHEMA.getFields().stream().filter(f -> !f.getName().equals(ShardSchema.TOKENS)).toList());
 
   private final String file;
   private final ShardWriterOptions options;
@@ -45,6 +49,7 @@ public final class ShardWriter implements Closeable {
   private final List<RowGroupSummary> rowGroups = new ArrayList<>();
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columns;
+  private TokenColumnWriter tokenColumn;
   private long groupRows;
   private long groupTokens;
   private long rows;
@@ -98,16 +103,7 @@ public final class ShardWriter implements Closeable {
     }
     columns.getColumnWriter(DOC_ID).write(Binary.fromString(docId), 0, 1);
     columns.getColumnWriter(SOURCE).write(Binary.fromString(source), 0, 1);
-    ColumnWriter t = columns.getColumnWriter(TOKENS);
-    if (from == to) {
-      t.writeNull(0, 1);
-    } else {
-      int max = TOKENS.getMaxDefinitionLevel();
-      t.write(tokens[from], 0, max);
-      for (int i = from + 1; i < to; i++) {
-        t.write(tokens[i], 1, max);
-      }
-    }
+    tokenColumn.add(tokens, from, to);
     columns.getColumnWriter(N_BYTES).write(nBytes, 0, 1);
     columns.endRecord();
     groupRows++;
@@ -145,7 +141,9 @@ public final class ShardWriter implements Closeable {
     pageStore = new ColumnChunkPageWriteStore(compressor, SCHEMA,
         props.getAllocator(), props.getColumnIndexTruncateLength(),
         props.getPageWriteChecksumEnabled());
-    columns = props.newColumnWriteStore(SCHEMA, pageStore, pageStore);
+    columns = props.newColumnWriteStore(SCALARS, pageStore, pageStore);
+    tokenColumn = new TokenColumnWriter(TOKENS, pageStore.getPageWriter(TOKENS),
+        options.dictionary(), options.writerVersion(), options.pageBytes());
   }
 
   private void flushRowGroup() throws IOException {
@@ -154,11 +152,13 @@ public final class ShardWriter implements Closeable {
     }
     fileWriter.startBlock(groupRows);
     columns.flush();
+    tokenColumn.finish();
     pageStore.flushToFileWriter(fileWriter);
     fileWriter.endBlock();
     columns.close();
     pageStore.close();
     columns = null;
+    tokenColumn = null;
     pageStore = null;
     rowGroups.add(new RowGroupSummary(groupRows, groupTokens));
     groupRows = 0;

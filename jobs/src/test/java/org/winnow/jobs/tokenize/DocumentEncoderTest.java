@@ -1,0 +1,80 @@
+package org.winnow.jobs.tokenize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.winnow.tokenizer.Tokenizer;
+import org.winnow.tokenizer.pretokenize.PreTokenPatterns;
+import org.winnow.tokenizer.train.BpeTrainer;
+import org.winnow.tokenizer.train.BpeTrainerConfig;
+import org.winnow.tokenizer.train.PreTokenCounter;
+
+/**
+ * Text is decoded strictly: a U+FFFD that the text really holds is kept, a malformed byte
+ * sequence anywhere, however far in, is a reject that names its offset.
+ */
+class DocumentEncoderTest {
+  private static Tokenizer tokenizer;
+
+  @BeforeAll
+  static void vocabulary() {
+    Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>();
+    PreTokenCounter.forPattern(PreTokenPatterns.GPT2)
+        .count("the cat sat on the mat, the dog sat on the log", counts);
+    tokenizer = Tokenizer.of(new BpeTrainer(BpeTrainerConfig.of("t", 300, PreTokenPatterns.GPT2))
+        .train(counts));
+  }
+
+  private static EncodedDocument encode(byte[] text, SplitDocuments train) {
+    return new DocumentEncoder(tokenizer, new DocumentPlacement("s", 0.0, 0), 1L << 30)
+        .encode("d", "web", text, train, new SplitDocuments());
+  }
+
+  @Test
+  void aReplacementCharacterInTheTextIsKeptWithItsTokens() {
+    String text = "the cat \uFFFD sat";
+    SplitDocuments train = new SplitDocuments();
+    EncodedDocument d = encode(text.getBytes(StandardCharsets.UTF_8), train);
+    assertTrue(d.isKept(), String.valueOf(d.detail()));
+    IntArrayList expected = new IntArrayList();
+    tokenizer.encode(text, expected);
+    expected.add(tokenizer.endOfTextId().getAsInt());
+    assertArrayEquals(expected.toIntArray(),
+        Arrays.copyOfRange(train.tokens(), train.start(0), train.end(0)));
+  }
+
+  @Test
+  void malformedSequencesAreRejectedAtTheirOffset() {
+    byte[] longAscii = "the mat ".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+    byte[][] cases = {
+      concat(longAscii, new byte[] {(byte) 0xC3, 0x28}),
+      concat("é ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE2, (byte) 0x82}),
+      concat("ok".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xED, (byte) 0xA0,
+          (byte) 0x80}),
+    };
+    int[] offsets = {longAscii.length, 3, 2};
+    for (int i = 0; i < cases.length; i++) {
+      SplitDocuments train = new SplitDocuments();
+      EncodedDocument d = encode(cases[i], train);
+      assertEquals(RejectReasons.INVALID_UTF8, d.reason(), "case " + i);
+      assertEquals("invalid UTF-8 at byte offset " + offsets[i] + " of " + cases[i].length,
+          d.detail(), "case " + i);
+      assertEquals(0, train.size(), "a rejected document leaves no tokens");
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(a);
+    out.writeBytes(b);
+    return out.toByteArray();
+  }
+}
