@@ -49,7 +49,7 @@ public final class ShardWriter implements Closeable {
   private final List<RowGroupSummary> rowGroups = new ArrayList<>();
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columns;
-  private TokenColumnWriter tokenColumn;
+  private final TokenColumnWriter tokenColumn;
   private long groupRows;
   private long groupTokens;
   private long rows;
@@ -67,6 +67,8 @@ public final class ShardWriter implements Closeable {
         .withValuesWriterFactory(OwnValuesWriters.forVersion(options.writerVersion()))
         .build();
     this.codecs = new CodecFactory(new PlainParquetConfiguration(), options.pageBytes());
+    this.tokenColumn = new TokenColumnWriter(TOKENS, options.dictionary(),
+        options.writerVersion(), options.pageBytes());
     this.fileWriter = new ParquetFileWriter(out, SCHEMA, ParquetFileWriter.Mode.CREATE,
         ROW_GROUP_BYTES, 0, null, props);
     fileWriter.start();
@@ -142,8 +144,7 @@ public final class ShardWriter implements Closeable {
         props.getAllocator(), props.getColumnIndexTruncateLength(),
         props.getPageWriteChecksumEnabled());
     columns = props.newColumnWriteStore(SCALARS, pageStore, pageStore);
-    tokenColumn = new TokenColumnWriter(TOKENS, pageStore.getPageWriter(TOKENS),
-        options.dictionary(), options.writerVersion(), options.pageBytes());
+    tokenColumn.startRowGroup(pageStore.getPageWriter(TOKENS));
   }
 
   private void flushRowGroup() throws IOException {
@@ -152,13 +153,12 @@ public final class ShardWriter implements Closeable {
     }
     fileWriter.startBlock(groupRows);
     columns.flush();
-    tokenColumn.finish();
+    tokenColumn.finishRowGroup();
     pageStore.flushToFileWriter(fileWriter);
     fileWriter.endBlock();
     columns.close();
     pageStore.close();
     columns = null;
-    tokenColumn = null;
     pageStore = null;
     rowGroups.add(new RowGroupSummary(groupRows, groupTokens));
     groupRows = 0;

@@ -16,8 +16,8 @@ import org.apache.parquet.column.values.bitpacking.BytePacker;
 import org.apache.parquet.column.values.bitpacking.Packer;
 
 /**
- * Writes the {@code tokens} column (an optional list of optional int32) of one row group straight
- * into Parquet pages, a document's tokens at a time.
+ * Writes the {@code tokens} column (an optional list of optional int32) straight into Parquet
+ * pages, a document's tokens at a time, one row group's column chunk after another.
  *
  * <p>Parquet's column writer takes one value per call and, for a dictionary, hashes each value
  * into a map; for token ids that cost about 40% as much as encoding the text. Here the
@@ -36,7 +36,7 @@ final class TokenColumnWriter {
   private static final int DENSE_IDS = 1 << 22;
 
   private final ColumnDescriptor column;
-  private final PageWriter pages;
+  private PageWriter pages;
   private final boolean dictionary;
   private final WriterVersion version;
   private final int maxDef;
@@ -58,17 +58,21 @@ final class TokenColumnWriter {
   private int max = Integer.MIN_VALUE;
 
   /** @param pageBytes the page size to aim at, counted as 4 bytes a token */
-  TokenColumnWriter(ColumnDescriptor column, PageWriter pages, boolean dictionary,
-      WriterVersion version, int pageBytes) {
+  TokenColumnWriter(ColumnDescriptor column, boolean dictionary, WriterVersion version,
+      int pageBytes) {
     if (column.getMaxRepetitionLevel() != 1 || column.getMaxDefinitionLevel() > 255) {
       throw new IllegalArgumentException("not a list column of one level: " + column);
     }
     this.column = column;
-    this.pages = pages;
     this.dictionary = dictionary;
     this.version = version;
     this.maxDef = column.getMaxDefinitionLevel();
     this.pageValues = Math.max(8, pageBytes / 4);
+  }
+
+  /** Starts a row group's column chunk, written to {@code pages}. */
+  void startRowGroup(PageWriter pages) {
+    this.pages = pages;
   }
 
   /** Appends one document's tokens {@code tokens[from, to)}; none is written as an empty list. */
@@ -96,8 +100,11 @@ final class TokenColumnWriter {
     }
   }
 
-  /** Writes the last page and the dictionary page; the column chunk is then complete. */
-  void finish() throws IOException {
+  /**
+   * Writes the row group's last page and its dictionary page; the column chunk is then complete
+   * and the next row group starts with an empty dictionary.
+   */
+  void finishRowGroup() throws IOException {
     if (entries > 0) {
       writePage();
     }
@@ -106,6 +113,16 @@ final class TokenColumnWriter {
           dictionarySize, version == WriterVersion.PARQUET_1_0 ? Encoding.PLAIN_DICTIONARY
               : Encoding.PLAIN));
     }
+    // Only the ids this row group used are reset, not the whole id range.
+    for (int i = 0; i < dictionarySize; i++) {
+      int id = dictionaryIds[i];
+      if (id >= 0 && id < indexOf.length) {
+        indexOf[id] = ABSENT;
+      }
+    }
+    sparseIndexOf.clear();
+    dictionarySize = 0;
+    pages = null;
   }
 
   private void append(int[] tokens, int from, int n) {
