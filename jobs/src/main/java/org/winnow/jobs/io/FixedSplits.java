@@ -1,5 +1,8 @@
 package org.winnow.jobs.io;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -10,7 +13,10 @@ import org.apache.spark.sql.SparkSession;
  * size is {@code min(64 MiB, max(4 MiB, input bytes / 8))} on every cluster.
  *
  * <p>The session shares the caller's {@code SparkContext} and only overrides these file-split
- * settings, in its own SQL configuration; the caller's session is left as it was.
+ * settings, in its own SQL configuration; the caller's session is left as it was. It is made once
+ * per caller's session and then reused: Spark keys its cache of generated code by the session's
+ * class loader, so a new session per job would compile every query's code again and leave the
+ * JIT to compile the new classes again (seconds of CPU per job).
  */
 public final class FixedSplits {
   /** Largest split: a task's share of input stays bounded however large the files are. */
@@ -25,10 +31,18 @@ public final class FixedSplits {
   /** Spark's cost of opening a file, in bytes; also the smallest split. */
   public static final long OPEN_COST_BYTES = 4L << 20;
 
+  /** Derived sessions by the caller's session; an entry goes when its caller's session does. */
+  private static final Map<SparkSession, SparkSession> DERIVED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private FixedSplits() {}
 
-  /** A new session over {@code spark}'s context whose file splits are fixed by the input. */
+  /** The session over {@code spark}'s context whose file splits are fixed by the input. */
   public static SparkSession session(SparkSession spark) {
+    return DERIVED.computeIfAbsent(spark, FixedSplits::derive);
+  }
+
+  private static SparkSession derive(SparkSession spark) {
     SparkSession s = spark.newSession();
     s.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(MAX_SPLIT_BYTES));
     s.conf().set("spark.sql.files.openCostInBytes", Long.toString(OPEN_COST_BYTES));

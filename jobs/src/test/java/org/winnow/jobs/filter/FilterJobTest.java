@@ -24,6 +24,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.metrics.source.CodegenMetrics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -151,6 +152,16 @@ class FilterJobTest {
       FilterSpec.Mode mode, boolean force) {
     return new FilterSpec(List.of(in.toString()), out.toString(), config.yaml(),
         config.source(), model.map(Path::toString), mode, force);
+  }
+
+  @Test
+  void aRerunInTheSameSessionCompilesNoNewCode() {
+    // Spark caches generated code per session class loader; a job that made a new session per
+    // run compiled its queries again every time, and the JIT compiled the new classes again.
+    long before = CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
+    run(docs, tmp.resolve("rerun"), FilterConfig.defaults(), Optional.empty(),
+        FilterSpec.Mode.FILTER, false);
+    assertEquals(0, CodegenMetrics.METRIC_COMPILATION_TIME().getCount() - before);
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.winnow.jobs.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,5 +74,11 @@ class FixedSplitsTest {
     List<Long> two = rowsPerTask(withParallelism(spark.newSession(), 2));
     List<Long> many = rowsPerTask(withParallelism(spark.newSession(), 300));
     assertNotEquals(two.size(), many.size());
+  }
+
+  @Test
+  void oneDerivedSessionPerCallersSession() {
+    assertSame(FixedSplits.session(spark), FixedSplits.session(spark));
+    assertNotSame(FixedSplits.session(spark), FixedSplits.session(spark.newSession()));
   }
 }

@@ -63,6 +63,8 @@ public final class ShardWriter implements Closeable {
         .withPageSize(options.pageBytes())
         .withDictionaryPageSize(Math.max(options.pageBytes(), 1 << 20))
         .withDictionaryEncoding(options.dictionary())
+        // Ids are unique per row: a dictionary would hash every one and then be dropped.
+        .withDictionaryEncoding(ShardSchema.DOC_ID, false)
         .withWriterVersion(options.writerVersion())
         .withValuesWriterFactory(OwnValuesWriters.forVersion(options.writerVersion()))
         .build();
