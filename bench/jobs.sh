@@ -2,14 +2,17 @@
 # Job benchmarks: each Spark job in local[2] against the single-threaded library loop it wraps,
 # in the same JVM and run (see BENCHMARKS.md).
 #
-#   bench/jobs.sh ingest [--warcs DIR] [--docs N] [--cores N] [--rounds N] [--work DIR]
-#   bench/jobs.sh filter [--docs N] [--copies N] [--cores N] [--rounds N] [--work DIR]
-#   bench/jobs.sh tokenize [--vocab PATH] [--copies N] [--cores N] [--rounds N] [--work DIR]
+#   bench/jobs.sh ingest [--warcs DIR] [--docs N] [--cores N] [--rounds N] [--warmup N] [--work DIR]
+#   bench/jobs.sh filter [--docs N] [--copies N] [--cores N] [--rounds N] [--warmup N] [--work DIR]
+#   bench/jobs.sh tokenize [--vocab PATH] [--copies N] [--cores N] [--rounds N] [--warmup N]
+#                          [--work DIR]
 #   bench/jobs.sh train-tokenizer [--mb N] [--vocab N] [--cores N] [--pattern P] [--work DIR]
 #
 # ingest and filter read the quick-start sample (written first if absent); tokenize defaults to
 # GPT-2's vocabulary in ../shared/data/bpe-gpt2; train-tokenizer trains 32,000 ids from 100 MB
-# of text and reports the peak heap. Builds the modules in place (package, no install).
+# of text and reports the peak heap. --warmup (default 3) runs the job that many times more
+# before the timed rounds, so that the driver's code is compiled too (steady state). Builds the
+# modules in place (package, no install).
 # WINNOW_MVN_OPTS is passed to Maven (e.g. -o), WINNOW_JAVA_OPTS to the JVM (default -Xmx4g).
 set -euo pipefail
 

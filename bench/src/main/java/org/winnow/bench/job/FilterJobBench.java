@@ -40,7 +40,8 @@ import org.winnow.jobs.spark.SparkSessions;
  * under new ids: the job has fixed costs per run (planning, starting tasks, checking the footers
  * and committing three datasets) that only a large enough input amortises, as on a real corpus.
  *
- * <p>Usage: {@code FilterJobBench [--docs N] [--copies N] [--cores N] [--rounds N] [--work DIR]}
+ * <p>Usage: {@code FilterJobBench [--docs N] [--copies N] [--cores N] [--rounds N] [--warmup N]
+ * [--work DIR]}; {@code --warmup} runs the job that many times more before the rounds
  */
 public final class FilterJobBench {
   private FilterJobBench() {}
@@ -52,6 +53,7 @@ public final class FilterJobBench {
     int copies = Integer.parseInt(JobDuel.option(args, "--copies", "20"));
     int cores = Integer.parseInt(JobDuel.option(args, "--cores", "2"));
     int rounds = Integer.parseInt(JobDuel.option(args, "--rounds", "3"));
+    int warmup = Integer.parseInt(JobDuel.option(args, "--warmup", "3"));
     Path work = Path.of(JobDuel.option(args, "--work", "winnow-work/bench")).toAbsolutePath();
     PrintWriter err = new PrintWriter(System.err, true);
     QuickstartCorpus.Summary corpus =
@@ -96,6 +98,7 @@ public final class FilterJobBench {
       long warm = loop(documents);
       JobDuel.say("library loop, warm-up: %.1f s", JobDuel.secs(t));
 
+      JobDuel.warmUp(warmup, () -> job.run(spec).elapsedSeconds());
       FilterReport[] last = {cold};
       List<JobDuel.Round> duel = JobDuel.run("Filter job", cores, rounds,
           () -> loop(documents), () -> {

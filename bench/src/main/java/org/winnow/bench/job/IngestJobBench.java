@@ -28,7 +28,8 @@ import org.winnow.jobs.spark.SparkSessions;
  * cores used means the machine, not the job, was the limit. Session start-up and the cold
  * first job are reported separately.
  *
- * <p>Usage: {@code IngestJobBench [--warcs DIR] [--docs N] [--cores N] [--rounds N] [--work DIR]}
+ * <p>Usage: {@code IngestJobBench [--warcs DIR] [--docs N] [--cores N] [--rounds N] [--warmup N]
+ * [--work DIR]}; {@code --warmup} runs the job that many times more before the rounds
  */
 public final class IngestJobBench {
   private static final String SOURCE = "europarl";
@@ -42,6 +43,7 @@ public final class IngestJobBench {
     int docs = Integer.parseInt(option(args, "--docs", Integer.toString(EuroparlReader.SIZE)));
     int cores = Integer.parseInt(option(args, "--cores", "2"));
     int rounds = Integer.parseInt(option(args, "--rounds", "3"));
+    int warmup = Integer.parseInt(option(args, "--warmup", "3"));
     Path work = Path.of(option(args, "--work", "winnow-work/bench")).toAbsolutePath();
     PrintWriter err = new PrintWriter(System.err, true);
 
@@ -70,6 +72,7 @@ public final class IngestJobBench {
       say("job, first run: %.1f s (%s docs/s)", cold.elapsedSeconds(), fmt(cold.docsPerSecond()));
       check(records, cold.ledger().in());
 
+      JobDuel.warmUp(warmup, () -> job.run(spec).elapsedSeconds());
       IngestReport[] last = {cold};
       JobDuel.run("Ingest job", cores, rounds, () -> LibraryLoop.run(files, config), () -> {
         last[0] = job.run(spec);

@@ -76,6 +76,21 @@ final class JobDuel {
     return results;
   }
 
+  /**
+   * Runs the job {@code runs} more times before the rounds, printing each run's time: after the
+   * first run the tasks' code is compiled, but the driver's (planning, scheduling, committing)
+   * keeps the JIT busy for several more runs, which a long job on a real corpus pays once.
+   */
+  static void warmUp(int runs, Callable<Double> jobSeconds) throws Exception {
+    for (int i = 0; i < runs; i++) {
+      double cpu = ProcessCpu.seconds();
+      long t = System.nanoTime();
+      double seconds = jobSeconds.call();
+      say("job, warm-up run %d: %.1f s on %.2f cores", i + 1, seconds,
+          (ProcessCpu.seconds() - cpu) / secs(t));
+    }
+  }
+
   static String option(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {

@@ -36,7 +36,8 @@ import org.winnow.tokenizer.Tokenizers;
  * job are reported separately.
  *
  * <p>Usage: {@code TokenizeJobBench [--vocab PATH] [--copies N] [--cores N] [--rounds N]
- * [--work DIR]}; the vocabulary defaults to GPT-2's in {@code ../shared/data/bpe-gpt2}.
+ * [--warmup N] [--work DIR]}; {@code --warmup} runs the job that many times more before the
+ * rounds; the vocabulary defaults to GPT-2's in {@code ../shared/data/bpe-gpt2}.
  */
 public final class TokenizeJobBench {
   private TokenizeJobBench() {}
@@ -47,6 +48,7 @@ public final class TokenizeJobBench {
     int copies = Integer.parseInt(option(args, "--copies", "1"));
     int cores = Integer.parseInt(option(args, "--cores", "2"));
     int rounds = Integer.parseInt(option(args, "--rounds", "3"));
+    int warmup = Integer.parseInt(option(args, "--warmup", "3"));
     Path work = Path.of(option(args, "--work", "winnow-work/bench")).toAbsolutePath();
     PrintWriter err = new PrintWriter(System.err, true);
 
@@ -84,6 +86,7 @@ public final class TokenizeJobBench {
       say("job, first run: %.1f s (%s MB/s)", cold.elapsedSeconds(), fmt(cold.mbPerSecond()));
       check(tokens + texts.size(), cold.tokens());
 
+      JobDuel.warmUp(warmup, () -> job.run(spec).elapsedSeconds());
       List<double[]> results = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
         double loopRate = 0;

@@ -22,37 +22,46 @@ public final class Ipv6Scanner implements PiiScanner {
     return "<IPV6>";
   }
 
+  /**
+   * Examines each maximal run of hex digits, colons and dots that starts with a hex digit or a
+   * colon after a non-word character. A run without a colon cannot be an address, so the scan
+   * jumps from colon to colon ({@link String#indexOf(int, int)}, vectorised) and walks out from
+   * each to its run's ends: most text has few colons, and every character is still examined a
+   * bounded number of times.
+   */
   @Override
   public void scan(String text, SpanSink sink) {
     int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      boolean starts = (Chars.isHex(c) || c == ':')
-          && (i == 0 || !(Chars.isWordChar(text.charAt(i - 1)) || isRunChar(text.charAt(i - 1))));
-      if (!starts) {
-        i++;
-        continue;
+    int done = 0;
+    int colon;
+    while ((colon = text.indexOf(':', done)) >= 0) {
+      // The run around this colon; the previous run ended before done, so it starts there at most.
+      int start = colon;
+      while (start > done && isRunChar(text.charAt(start - 1))) {
+        start--;
       }
-      int end = i;
+      int runEnd = colon;
       int colons = 0;
-      while (end < n && isRunChar(text.charAt(end))) {
-        colons += text.charAt(end) == ':' ? 1 : 0;
-        end++;
+      while (runEnd < n && isRunChar(text.charAt(runEnd))) {
+        colons += text.charAt(runEnd) == ':' ? 1 : 0;
+        runEnd++;
       }
-      int runEnd = end;
+      char first = text.charAt(start);
+      boolean starts = (Chars.isHex(first) || first == ':')
+          && (start == 0 || !Chars.isWordChar(text.charAt(start - 1)));
+      int end = runEnd;
       // A sentence may end right after an address: "... at 2001:4860::8888."
-      while (end > i && text.charAt(end - 1) == '.') {
+      while (end > start && text.charAt(end - 1) == '.') {
         end--;
       }
       boolean bounded = runEnd >= n || !Chars.isWordChar(text.charAt(runEnd));
-      if (bounded && colons >= 2 && end - i <= MAX_LENGTH) {
-        int[] groups = parse(text, i, end);
+      if (starts && bounded && colons >= 2 && end - start <= MAX_LENGTH) {
+        int[] groups = parse(text, start, end);
         if (groups != null && isPublic(groups)) {
-          sink.accept(i, end);
+          sink.accept(start, end);
         }
       }
-      i = runEnd;
+      done = runEnd;
     }
   }
 

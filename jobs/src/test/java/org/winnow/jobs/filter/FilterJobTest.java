@@ -317,7 +317,7 @@ class FilterJobTest {
   }
 
   @Test
-  void uniqueStringColumnsAreWrittenWithoutADictionary() throws IOException {
+  void uniqueStringColumnsAndRatioSignalsAreWrittenWithoutADictionary() throws IOException {
     Path part;
     try (var files = Files.list(tmp.resolve("filtered"))) {
       part = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
@@ -334,6 +334,8 @@ class FilterJobTest {
         assertFalse(dictionary.get(unique), unique + " in " + part + " ("
             + reader.getRecordCount() + " rows): " + dictionary);
       }
+      assertFalse(dictionary.get(SignalSchema.MEAN_WORD_LENGTH.name()), dictionary.toString());
+      assertFalse(dictionary.get(SignalSchema.LINE_PUNCT_RATIO.name()), dictionary.toString());
       assertTrue(dictionary.get("source"), dictionary.toString());
       assertTrue(dictionary.get(SignalSchema.WORD_COUNT.name()), dictionary.toString());
     }
