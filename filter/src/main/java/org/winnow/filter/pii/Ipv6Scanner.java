@@ -35,7 +35,7 @@ public final class Ipv6Scanner implements PiiScanner {
     int done = 0;
     int colon;
     while ((colon = text.indexOf(':', done)) >= 0) {
-      // The run around this colon; the previous run ended before done, so it starts there at most.
+      // The run around this colon: it cannot reach back past the end of the last run examined.
       int start = colon;
       while (start > done && isRunChar(text.charAt(start - 1))) {
         start--;

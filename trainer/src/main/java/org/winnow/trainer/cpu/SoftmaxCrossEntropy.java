@@ -20,7 +20,7 @@ public final class SoftmaxCrossEntropy {
     run(Gemm.VECTOR, par, logits, losses, targets, n, vocab, paddedVocab, backward, scale);
   }
 
-  /** As {@link #run(Parallel, float[], float[], int[], int, int, int, boolean, float)}, on vectors or not. */
+  /** As the public {@code run}, with the kernel chosen: {@code vector} needs the Vector API. */
   static void run(boolean vector, Parallel par, float[] logits, float[] losses, int[] targets,
       int n, int vocab, int paddedVocab, boolean backward, float scale) {
     par.forRange(n, (from, to, worker) -> {
@@ -28,8 +28,8 @@ public final class SoftmaxCrossEntropy {
         int x = r * paddedVocab;
         int target = targets[r];
         if (target >= vocab) {
-          throw new IllegalArgumentException("target token " + target + " outside the vocabulary of "
-              + vocab);
+          throw new IllegalArgumentException("target token " + target
+              + " outside the vocabulary of " + vocab);
         }
         float max = vector ? VectorSoftmax.max(logits, x, vocab) : max(logits, x, vocab);
         double sum = vector ? VectorSoftmax.sumExp(logits, x, vocab, max)

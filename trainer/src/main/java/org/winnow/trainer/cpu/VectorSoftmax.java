@@ -5,10 +5,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The passes of a softmax over one row on the JDK's Vector API, with {@link VectorExp}; the row's
- * tail, shorter than a vector, goes through {@link FastExp#exp} and gets the same bits. Only loaded when the {@code jdk.incubator.vector} module is present.
+ * tail, shorter than a vector, goes through {@link FastExp#exp} and gets the same bits. Only
+ * loaded when the {@code jdk.incubator.vector} module is present.
  */
 final class VectorSoftmax {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = VectorExp.S;
   private static final int VL = S.length();
   /** Vectors summed in float lanes before the lanes are added into double sums. */
   private static final int BLOCK = 64;
