@@ -3,13 +3,34 @@ package org.winnow.trainer.cpu;
 /**
  * Causal multi-head self-attention over {@code qkv [B][T][3C]} (queries, keys, values side by
  * side), one worker per (sequence, head) pair. The attention weights are kept for the backward
- * pass ({@code att [B][H][T][T]}, lower triangle used).
+ * pass ({@code att [B][H][T][T]}, lower triangle used). Runs {@link VectorAttention} where the
+ * JVM has the Vector API (in plain loops the dot products along the head dimension, which the JIT
+ * does not vectorise, took a quarter of a {@code tiny} training step), plain loops otherwise.
  */
 public final class Attention {
   private Attention() {}
 
-  public static void forward(Parallel par, float[] out, float[] att, float[] qkv, int b, int t,
-      int c, int nh) {
+  /** Floats of scratch space each worker needs ({@code scratch[worker]} in the calls). */
+  public static int scratchFloats(int t, int c, int nh) {
+    return (c / nh + 1) * t;
+  }
+
+  public static void forward(Parallel par, float[] out, float[] att, float[] qkv,
+      float[][] scratch, int b, int t, int c, int nh) {
+    forward(Gemm.VECTOR, par, out, att, qkv, scratch, b, t, c, nh);
+  }
+
+  /** As the public {@code forward}, with the kernel chosen: {@code vector} needs the Vector API. */
+  static void forward(boolean vector, Parallel par, float[] out, float[] att, float[] qkv,
+      float[][] scratch, int b, int t, int c, int nh) {
+    if (vector) {
+      par.forRange(b * nh, (from, to, worker) -> {
+        for (int bh = from; bh < to; bh++) {
+          VectorAttention.forward(out, att, qkv, scratch[worker], bh, t, c, nh);
+        }
+      });
+      return;
+    }
     int hs = c / nh;
     float scale = (float) (1.0 / Math.sqrt(hs));
     int c3 = 3 * c;
@@ -58,11 +79,25 @@ public final class Attention {
   }
 
   /**
-   * Accumulates {@code dqkv} from {@code dout}; {@code scratch} holds one row of {@code T} floats
-   * per worker.
+   * Accumulates {@code dqkv} from {@code dout}; {@code scratch} holds {@link #scratchFloats}
+   * floats per worker.
    */
   public static void backward(Parallel par, float[] dqkv, float[] dout, float[] qkv, float[] att,
       float[][] scratch, int b, int t, int c, int nh) {
+    backward(Gemm.VECTOR, par, dqkv, dout, qkv, att, scratch, b, t, c, nh);
+  }
+
+  /** As the public {@code backward}, with the kernel chosen. */
+  static void backward(boolean vector, Parallel par, float[] dqkv, float[] dout, float[] qkv,
+      float[] att, float[][] scratch, int b, int t, int c, int nh) {
+    if (vector) {
+      par.forRange(b * nh, (from, to, worker) -> {
+        for (int bh = from; bh < to; bh++) {
+          VectorAttention.backward(dqkv, dout, qkv, att, scratch[worker], bh, t, c, nh);
+        }
+      });
+      return;
+    }
     int hs = c / nh;
     float scale = (float) (1.0 / Math.sqrt(hs));
     int c3 = 3 * c;

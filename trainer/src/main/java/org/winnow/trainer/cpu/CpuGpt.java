@@ -108,7 +108,7 @@ public final class CpuGpt implements org.winnow.trainer.eval.Scorer {
     buf3C = new float[n * 3 * c];
     buf4C = new float[n * 4 * c];
     wT = new float[4 * c * c];
-    attScratch = new float[par.threads()][t];
+    attScratch = new float[par.threads()][Attention.scratchFloats(t, c, config.nHead())];
   }
 
   /** What the CPU matrix products run on (Vector API width, or plain loops). */
@@ -214,7 +214,7 @@ public final class CpuGpt implements org.winnow.trainer.eval.Scorer {
       ParameterLayout.Block p = layout.block(l);
       LayerNorm.forward(par, ln1[l], ln1Mean[l], ln1Rstd[l], x, params, p.ln1w(), p.ln1b(), n, c);
       Matmul.forward(par, qkv[l], ln1[l], params, p.qkvw(), params, p.qkvb(), n, c, 3 * c);
-      Attention.forward(par, atty[l], att[l], qkv[l], b, t, c, config.nHead());
+      Attention.forward(par, atty[l], att[l], qkv[l], attScratch, b, t, c, config.nHead());
       Matmul.forward(par, bufC, atty[l], params, p.attProjW(), params, p.attProjB(), n, c, c);
       add(residual2[l], x, bufC, n * c);
       LayerNorm.forward(par, ln2[l], ln2Mean[l], ln2Rstd[l], residual2[l], params, p.ln2w(),

@@ -157,13 +157,14 @@ class LayerGradientTest {
     float[] out = new float[b * t * c];
     float[] att = new float[b * nh * t * t];
     float[] rr = random(r, b * t * c, 1);
+    float[][] scratch = new float[2][Attention.scratchFloats(t, c, nh)];
     Supplier<Double> f = () -> {
-      Attention.forward(PAR, out, att, qkv, b, t, c, nh);
+      Attention.forward(PAR, out, att, qkv, scratch, b, t, c, nh);
       return dot(out, rr);
     };
     f.get();
     float[] dqkv = new float[qkv.length];
-    Attention.backward(PAR, dqkv, rr, qkv, att, new float[2][t], b, t, c, nh);
+    Attention.backward(PAR, dqkv, rr, qkv, att, scratch, b, t, c, nh);
     check("attention dqkv", qkv, dqkv, f, r, 80);
     // Causality: the first position's output depends on nothing after it.
     float[] before = out.clone();

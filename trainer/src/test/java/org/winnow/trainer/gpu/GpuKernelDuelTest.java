@@ -133,9 +133,10 @@ class GpuKernelDuelTest {
     float[] qkv = random(n * 3 * c, 1);
     float[] ao = new float[n * c];
     float[] att = new float[b * h * t * t];
-    Attention.forward(par, ao, att, qkv, b, t, c, h);
+    float[][] scratch = new float[2][Attention.scratchFloats(t, c, h)];
+    Attention.forward(par, ao, att, qkv, scratch, b, t, c, h);
     float[] dqkv = new float[n * 3 * c];
-    Attention.backward(par, dqkv, dy, qkv, att, new float[2][t], b, t, c, h);
+    Attention.backward(par, dqkv, dy, qkv, att, scratch, b, t, c, h);
     try (DeviceBuffer gx = DeviceBuffer.of(x); DeviceBuffer gw = DeviceBuffer.of(w);
         DeviceBuffer gb = DeviceBuffer.of(bb); DeviceBuffer gout = new DeviceBuffer(n * c);
         DeviceBuffer gm = new DeviceBuffer(n); DeviceBuffer gr = new DeviceBuffer(n);
