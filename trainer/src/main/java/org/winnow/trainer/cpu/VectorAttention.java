@@ -92,12 +92,30 @@ final class VectorAttention {
       for (int j = 0; j <= i; j++) {
         dot += scratch[datt + j] * att[a + j];
       }
+      // The pre-softmax gradient replaces the row of weight gradients it is made from.
       for (int j = 0; j <= i; j++) {
         float w = att[a + j];
         axpy(w, dout, o, dqkv, v0 + j * c3, hs);
         float dpre = w * (scratch[datt + j] - dot) * scale;
-        axpy(dpre, qkv, k0 + j * c3, dqkv, q, hs);
+        scratch[datt + j] = dpre;
         axpy(dpre, qkv, q, dqkv, k0 + j * c3, hs);
+      }
+      // dq_i += sum_j dpre_j k_j, a slice of the head dimension at a time, held in a register.
+      int d = 0;
+      for (; d + VL <= hs; d += VL) {
+        FloatVector acc = FloatVector.fromArray(S, dqkv, q + d);
+        for (int j = 0; j <= i; j++) {
+          acc = FloatVector.fromArray(S, qkv, k0 + j * c3 + d)
+              .fma(FloatVector.broadcast(S, scratch[datt + j]), acc);
+        }
+        acc.intoArray(dqkv, q + d);
+      }
+      for (; d < hs; d++) {
+        float acc = dqkv[q + d];
+        for (int j = 0; j <= i; j++) {
+          acc = Math.fma(qkv[k0 + j * c3 + d], scratch[datt + j], acc);
+        }
+        dqkv[q + d] = acc;
       }
     }
   }
