@@ -54,16 +54,7 @@ public final class Attention {
               max = dot;
             }
           }
-          float sum = 0f;
-          for (int j = 0; j <= i; j++) {
-            float e = (float) Math.exp(att[a + j] - max);
-            att[a + j] = e;
-            sum += e;
-          }
-          float inv = 1f / sum;
-          for (int j = 0; j <= i; j++) {
-            att[a + j] *= inv;
-          }
+          normalize(att, a, i + 1, max);
           int o = (bi * t + i) * c + h * hs;
           java.util.Arrays.fill(out, o, o + hs, 0f);
           for (int j = 0; j <= i; j++) {
@@ -76,6 +67,20 @@ public final class Attention {
         }
       }
     });
+  }
+
+  /** Softmax in place over {@code att[a, a + n)}, whose largest value is {@code max}. */
+  static void normalize(float[] att, int a, int n, float max) {
+    float sum = 0f;
+    for (int j = 0; j < n; j++) {
+      float e = FastExp.exp(att[a + j] - max);
+      att[a + j] = e;
+      sum += e;
+    }
+    float inv = 1f / sum;
+    for (int j = 0; j < n; j++) {
+      att[a + j] *= inv;
+    }
   }
 
   /**

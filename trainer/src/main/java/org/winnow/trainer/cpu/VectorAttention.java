@@ -36,16 +36,7 @@ final class VectorAttention {
       for (int j = 0; j <= i; j++) {
         max = Math.max(max, att[a + j]);
       }
-      float sum = 0f;
-      for (int j = 0; j <= i; j++) {
-        float e = FastExp.exp(att[a + j] - max);
-        att[a + j] = e;
-        sum += e;
-      }
-      float inv = 1f / sum;
-      for (int j = 0; j <= i; j++) {
-        att[a + j] *= inv;
-      }
+      Attention.normalize(att, a, i + 1, max);
       // out_i = sum_j att_ij v_j, a slice of the head dimension at a time, held in a register.
       int o = (bi * t + i) * c + h * hs;
       int v0 = bi * t * c3 + 2 * c + h * hs;
