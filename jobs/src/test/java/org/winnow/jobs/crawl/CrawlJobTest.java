@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -33,8 +33,7 @@ import org.winnow.jobs.crawl.site.LoopbackSite;
 import org.winnow.jobs.ingest.IngestJob;
 import org.winnow.jobs.ingest.IngestReport;
 import org.winnow.jobs.ingest.IngestSpec;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /**
  * The crawl job end to end against two loopback hosts: what was fetched and what was not (and
@@ -47,8 +46,7 @@ class CrawlJobTest {
   static final Duration DELAY = Duration.ofMillis(200);
 
   @TempDir static Path tmp;
-  static SessionLease lease;
-  static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   static LoopbackSite site;
   static CrawlSpec spec;
   static CrawlReport first;
@@ -56,14 +54,12 @@ class CrawlJobTest {
 
   @BeforeAll
   static void crawlOnce() throws IOException {
-    lease = TestSpark.start();
-    spark = lease.session();
     int port = LoopbackSite.freePort(List.of("127.0.0.2", "127.0.0.3"));
     String originB = "http://127.0.0.3:" + port;
     site = LoopbackSite.start(TestSites.twoHosts("127.0.0.2", "127.0.0.3", originB), DELAY,
         List.of("/private/"), port);
     spec = spec(site.seeds(), tmp.resolve("crawl"), true);
-    first = new CrawlJob(spark, QUIET).run(spec);
+    first = new CrawlJob(SPARK.session(), QUIET).run(spec);
     firstHits = site.requests();
   }
 
@@ -81,14 +77,12 @@ class CrawlJobTest {
     if (site != null) {
       site.close();
     }
-    if (lease != null) {
-      lease.close();
-    }
   }
 
   private static Map<String, Row> log() {
     Map<String, Row> byUrl = new HashMap<>();
-    for (Row r : spark.read().parquet(new CrawlLayout(first.output()).logRoot()).collectAsList()) {
+    for (Row r : SPARK.session().read().parquet(new CrawlLayout(first.output()).logRoot())
+        .collectAsList()) {
       byUrl.put(r.getAs("url"), r);
     }
     return byUrl;
@@ -175,7 +169,7 @@ class CrawlJobTest {
       }
     }
     assertTrue(responses >= first.pagesFetched(), responses + " responses");
-    IngestReport ingested = new IngestJob(spark, QUIET).run(new IngestSpec(
+    IngestReport ingested = new IngestJob(SPARK.session(), QUIET).run(new IngestSpec(
         List.of(first.warcDir()), tmp.resolve("docs").toString(), IngestConfig.defaults("crawl"),
         64L << 20, false));
     assertTrue(ingested.ledger().balanced());
@@ -187,7 +181,7 @@ class CrawlJobTest {
   @Test
   void aRerunContinuesWithoutFetchingAgain() {
     int before = site.requests().size();
-    CrawlReport again = new CrawlJob(spark, QUIET).run(spec);
+    CrawlReport again = new CrawlJob(SPARK.session(), QUIET).run(spec);
     assertEquals(0, again.pagesFetched());
     assertEquals(first.lastRound(), again.lastRound());
     assertEquals(before, site.requests().size());
@@ -196,13 +190,13 @@ class CrawlJobTest {
   @Test
   void withoutAllowPrivateLoopbackIsRefused() {
     int before = site.requests().size();
-    CrawlReport refused = new CrawlJob(spark, QUIET)
+    CrawlReport refused = new CrawlJob(SPARK.session(), QUIET)
         .run(spec(site.seeds(), tmp.resolve("refused"), false));
     assertEquals(0, refused.pagesFetched());
     assertEquals(Long.valueOf(site.seeds().size()), refused.byReason().get("private_address"),
         refused.byReason().toString());
     assertEquals(before, site.requests().size());
-    long logged = spark.read().parquet(new CrawlLayout(refused.output()).logRoot())
+    long logged = SPARK.session().read().parquet(new CrawlLayout(refused.output()).logRoot())
         .where(col("reason").equalTo("private_address")).count();
     assertEquals(site.seeds().size(), logged);
   }

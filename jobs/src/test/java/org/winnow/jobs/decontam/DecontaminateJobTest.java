@@ -15,17 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.Document;
 import org.winnow.core.schema.DocumentSchema;
 import org.winnow.jobs.cli.WinnowCli;
-import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSchemas;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** Decontamination end to end: a held-out item leaked into training is found, per source. */
 class DecontaminateJobTest {
@@ -35,16 +33,13 @@ class DecontaminateJobTest {
       + "long debate about quotas and the protection of young fish in northern waters";
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static String input;
   private static Path evalTxt;
   private static Path heldout;
 
   @BeforeAll
   static void setUp() throws Exception {
-    lease = TestSpark.start();
-    spark = lease.session();
     List<Document> docs = List.of(
         doc("clean", "A page about cooking pasta with tomatoes, garlic and a little olive oil, "
             + "served with fresh basil from the garden on a warm summer evening."),
@@ -56,21 +51,14 @@ class DecontaminateJobTest {
       rows.add(RowFactory.create(DocumentSchema.values(d)));
     }
     input = tmp.resolve("train").toString();
-    spark.createDataFrame(rows, SparkSchemas.document()).write().parquet(input);
+    SPARK.session().createDataFrame(rows, SparkSchemas.document()).write().parquet(input);
     evalTxt = tmp.resolve("trivia.txt");
     Files.writeString(evalTxt, QA + "\nshort question\n");
     heldout = tmp.resolve("heldout");
     List<Row> held = new ArrayList<>();
     held.add(RowFactory.create(DocumentSchema.values(doc("h1", HELD))));
-    spark.createDataFrame(held, SparkSchemas.document()).withColumn("source",
+    SPARK.session().createDataFrame(held, SparkSchemas.document()).withColumn("source",
         org.apache.spark.sql.functions.lit("europarl-heldout")).write().parquet(heldout.toString());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
   }
 
   static Document doc(String id, String text) {
@@ -81,14 +69,15 @@ class DecontaminateJobTest {
   @Test
   void flagsLeakedTextsAndReportsOverlapPerSource() {
     Path out = tmp.resolve("flag");
-    DecontaminateReport r = new DecontaminateJob(spark, new PrintWriter(Writer.nullWriter())).run(
-        new DecontaminateSpec(List.of(input), List.of(evalTxt.toString(), heldout.toString()),
-            out.toString(), 13, 1, false, false));
+    DecontaminateReport r =
+        new DecontaminateJob(SPARK.session(), new PrintWriter(Writer.nullWriter())).run(
+            new DecontaminateSpec(List.of(input), List.of(evalTxt.toString(), heldout.toString()),
+                out.toString(), 13, 1, false, false));
     assertEquals(2, r.flagged());
     assertEquals(4, r.ledger().kept());
     Map<String, Integer> ngrams = new HashMap<>();
     Map<String, String> source = new HashMap<>();
-    for (Row row : spark.read().parquet(out.toString()).collectAsList()) {
+    for (Row row : SPARK.session().read().parquet(out.toString()).collectAsList()) {
       ngrams.put(row.getAs("id"), row.getAs(DecontaminateJob.NGRAMS));
       source.put(row.getAs("id"), row.getAs(DecontaminateJob.SOURCE));
     }
@@ -114,8 +103,8 @@ class DecontaminateJobTest {
         new PrintWriter(o), new PrintWriter(Writer.nullWriter()));
     assertEquals(0, code, o.toString());
     assertTrue(o.toString().contains("trivia"), o.toString());
-    assertEquals(3, spark.read().parquet(out.toString()).count());
-    Row removed = spark.read().parquet(out.resolve("_removed").toString()).first();
+    assertEquals(3, SPARK.session().read().parquet(out.toString()).count());
+    Row removed = SPARK.session().read().parquet(out.resolve("_removed").toString()).first();
     assertEquals("leak-qa", removed.getAs("id"));
     assertTrue(((String) removed.getAs("detail")).contains("13-grams with trivia"));
   }

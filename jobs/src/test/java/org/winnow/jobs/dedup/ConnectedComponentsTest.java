@@ -15,15 +15,12 @@ import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** Large-star/small-star dueled against union-find, and its round count on long chains. */
 class ConnectedComponentsTest {
@@ -31,28 +28,14 @@ class ConnectedComponentsTest {
       DataTypes.createStructField(ConnectedComponents.SRC, DataTypes.LongType, false),
       DataTypes.createStructField(ConnectedComponents.DST, DataTypes.LongType, false)));
 
-  private static SessionLease lease;
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    lease = TestSpark.start();
-    spark = lease.session();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
-  }
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
 
   private static Dataset<Row> edges(List<long[]> pairs) {
     List<Row> rows = new ArrayList<>();
     for (long[] p : pairs) {
       rows.add(RowFactory.create(p[0], p[1]));
     }
-    return spark.createDataFrame(rows, EDGES);
+    return SPARK.session().createDataFrame(rows, EDGES);
   }
 
   private static Map<Long, Long> components(ConnectedComponents.Result r) {

@@ -15,23 +15,20 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.Document;
 import org.winnow.core.ledger.Ledger;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** The dedup job end to end in local[2] on a corpus with duplicates of every kind in known places. */
 class DedupJobTest {
   private static final String COOKIE = "We use cookies to improve your experience. Accept all cookies.";
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static String input;
   private static DedupReport report;
   private static Path out;
@@ -39,8 +36,6 @@ class DedupJobTest {
 
   @BeforeAll
   static void runOnce() {
-    lease = TestSpark.start();
-    spark = lease.session();
     Random r = new Random(1);
     List<Document> docs = new ArrayList<>();
     String base = DedupFixtures.words(r, 400);
@@ -60,21 +55,15 @@ class DedupJobTest {
     docs.add(DedupFixtures.doc("empty", "http://e.org/empty", "web", 1, ""));
     docs.add(DedupFixtures.doc("one", "http://e.org/one", "web", 1, "word"));
     docs.add(DedupFixtures.doc("one2", "http://e.org/one2", "web", 2, "Word!"));
-    input = DedupFixtures.write(spark, tmp.resolve("in"), docs);
+    input = DedupFixtures.write(SPARK.session(), tmp.resolve("in"), docs);
     // One row with a null text: rejected with a reason, never lost.
-    spark.read().parquet(input).limit(1)
+    SPARK.session().read().parquet(input).limit(1)
         .withColumn("id", org.apache.spark.sql.functions.lit("nulltext"))
         .withColumn("text", org.apache.spark.sql.functions.lit(null).cast("string"))
         .write().mode("append").parquet(input);
     out = tmp.resolve("out");
-    report = new DedupJob(spark, new PrintWriter(LOG, true)).run(DedupSpec.defaults(List.of(input), out.toString()));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
+    report = new DedupJob(SPARK.session(), new PrintWriter(LOG, true))
+        .run(DedupSpec.defaults(List.of(input), out.toString()));
   }
 
   private static Map<String, Row> byId(Dataset<Row> rows) {
@@ -101,7 +90,8 @@ class DedupJobTest {
 
   @Test
   void removedRowsNameTheKeptDocument() {
-    Map<String, Row> removed = byId(spark.read().parquet(out.resolve("_removed").toString()));
+    Map<String, Row> removed =
+        byId(SPARK.session().read().parquet(out.resolve("_removed").toString()));
     assertEquals("duplicate of orig", removed.get("copy").getAs("detail"));
     assertEquals("exact_duplicate", removed.get("copy").getAs("reason"));
     assertEquals("duplicate of one", removed.get("one2").getAs("detail"));
@@ -109,13 +99,14 @@ class DedupJobTest {
     assertEquals("url_duplicate", removed.get("sameurl").getAs("reason"));
     assertEquals("duplicate of near1", removed.get("near2").getAs("detail"));
     assertEquals("near_duplicate", removed.get("near2").getAs("reason"));
-    Map<String, Row> rejected = byId(spark.read().parquet(out.resolve("_rejected").toString()));
+    Map<String, Row> rejected =
+        byId(SPARK.session().read().parquet(out.resolve("_rejected").toString()));
     assertEquals("missing_text", rejected.get("nulltext").getAs("reason"));
   }
 
   @Test
   void keptDocumentsCarryDupCountClusterAndCleanText() throws Exception {
-    Map<String, Row> kept = byId(spark.read().parquet(out.toString()));
+    Map<String, Row> kept = byId(SPARK.session().read().parquet(out.toString()));
     assertEquals(16, kept.size());
     assertEquals(2L, (long) kept.get("orig").getAs("dup_count"));
     assertEquals(1L, (long) kept.get("near1").getAs("dup_count"));
@@ -141,7 +132,7 @@ class DedupJobTest {
 
   @Test
   void rerunOfAFinishedOutputIsANoOp() {
-    DedupReport again = new DedupJob(spark, new PrintWriter(new StringWriter()))
+    DedupReport again = new DedupJob(SPARK.session(), new PrintWriter(new StringWriter()))
         .run(DedupSpec.defaults(List.of(input), out.toString()));
     assertTrue(again.skipped());
     assertEquals(report.ledger().kept(), again.ledger().kept());

@@ -16,45 +16,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.Document;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** Keep rules, drop-all, per-source scope, dedup against an earlier index, and hostile input. */
 class DedupSemanticsTest {
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    lease = TestSpark.start();
-    spark = lease.session();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
-  }
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
 
   private static Map<String, Row> read(Path dir) {
     Map<String, Row> m = new HashMap<>();
-    for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
+    for (Row r : SPARK.session().read().parquet(dir.toString()).collectAsList()) {
       m.put(r.getAs("id"), r);
     }
     return m;
   }
 
   private static String input(String name, List<Document> docs) {
-    return DedupFixtures.write(spark, tmp.resolve(name), docs);
+    return DedupFixtures.write(SPARK.session(), tmp.resolve(name), docs);
   }
 
   @Test
@@ -68,7 +51,7 @@ class DedupSemanticsTest {
         DedupFixtures.doc("solo", "http://x/4", "s1", 1, DedupFixtures.words(r, 100))));
     DedupSpec base = DedupSpec.defaults(List.of(in), tmp.resolve("o1").toString())
         .withModes(EnumSet.of(DedupMode.EXACT));
-    DedupReport dropAll = new DedupJob(spark, QUIET).run(
+    DedupReport dropAll = new DedupJob(SPARK.session(), QUIET).run(
         base.withPolicy(ClusterPolicy.DROP_ALL, DedupScope.GLOBAL, KeepRule.EARLIEST));
     assertEquals(Map.of("exact_duplicate", 3L), dropAll.ledger().removed());
     assertEquals(List.of("solo"), List.copyOf(read(tmp.resolve("o1")).keySet()));
@@ -76,7 +59,7 @@ class DedupSemanticsTest {
     DedupSpec latest = DedupSpec.defaults(List.of(in), tmp.resolve("o2").toString())
         .withModes(EnumSet.of(DedupMode.EXACT))
         .withPolicy(ClusterPolicy.KEEP_ONE, DedupScope.GLOBAL, KeepRule.LATEST);
-    new DedupJob(spark, QUIET).run(latest);
+    new DedupJob(SPARK.session(), QUIET).run(latest);
     Map<String, Row> kept = read(tmp.resolve("o2"));
     assertEquals(Map.of("x3", 2L, "solo", 0L), Map.of("x3", (long) kept.get("x3").getAs("dup_count"),
         "solo", (long) kept.get("solo").getAs("dup_count")));
@@ -85,7 +68,7 @@ class DedupSemanticsTest {
     DedupSpec perSource = DedupSpec.defaults(List.of(in), tmp.resolve("o3").toString())
         .withModes(EnumSet.of(DedupMode.EXACT, DedupMode.FUZZY))
         .withPolicy(ClusterPolicy.KEEP_ONE, DedupScope.PER_SOURCE, KeepRule.EARLIEST);
-    new DedupJob(spark, QUIET).run(perSource);
+    new DedupJob(SPARK.session(), QUIET).run(perSource);
     // x1 keeps s1's copy; s2's copy is alone in its source and stays.
     assertEquals(java.util.Set.of("x1", "x3", "solo"), read(tmp.resolve("o3")).keySet());
   }
@@ -99,12 +82,12 @@ class DedupSemanticsTest {
         DedupFixtures.doc("v2", "http://v/2", "web", 2, DedupFixtures.edited(t, 40, r))));
     DedupSpec base = DedupSpec.defaults(List.of(in), tmp.resolve("verify-off").toString())
         .withModes(EnumSet.of(DedupMode.FUZZY));
-    assertEquals(1L, new DedupJob(spark, QUIET).run(base).ledger().removedTotal());
+    assertEquals(1L, new DedupJob(SPARK.session(), QUIET).run(base).ledger().removedTotal());
     // The two signatures agree on most positions, but not on all of them.
     DedupSpec strict = DedupSpec.defaults(List.of(in), tmp.resolve("verify-on").toString())
         .withModes(EnumSet.of(DedupMode.FUZZY));
     strict = strict.withTuning(strict.minhash(), 1.0, 10, 100, false);
-    assertEquals(0L, new DedupJob(spark, QUIET).run(strict).ledger().removedTotal());
+    assertEquals(0L, new DedupJob(SPARK.session(), QUIET).run(strict).ledger().removedTotal());
   }
 
   @Test
@@ -136,26 +119,27 @@ class DedupSemanticsTest {
         DedupFixtures.doc("old1", "http://o/1", "web", 1, old),
         DedupFixtures.doc("old2", "http://o/2", "web", 1, DedupFixtures.words(r, 300))));
     Path run1 = tmp.resolve("run1");
-    new DedupJob(spark, QUIET).run(DedupSpec.defaults(List.of(first), run1.toString())
+    new DedupJob(SPARK.session(), QUIET).run(DedupSpec.defaults(List.of(first), run1.toString())
         .withModes(EnumSet.of(DedupMode.FUZZY)));
     // The new copy is fetched earlier than the indexed one, yet the indexed one wins.
     String second = input("crawl2", List.of(
         DedupFixtures.doc("new1", "http://n/1", "web", 0, DedupFixtures.edited(old, 50, r)),
         DedupFixtures.doc("new2", "http://n/2", "web", 5, DedupFixtures.words(r, 300))));
     Path run2 = tmp.resolve("run2");
-    DedupReport rep = new DedupJob(spark, QUIET).run(DedupSpec.defaults(List.of(second), run2.toString())
+    DedupReport rep = new DedupJob(SPARK.session(), QUIET).run(DedupSpec.defaults(List.of(second),
+        run2.toString())
         .withModes(EnumSet.of(DedupMode.FUZZY)).withAgainstIndex(Optional.of(run1.toString()), true));
     assertEquals(2, rep.ledger().in());
     assertEquals(Map.of("near_duplicate", 1L), rep.ledger().removed());
     assertEquals(java.util.Set.of("new2"), read(run2).keySet());
-    Row removed = spark.read().parquet(run2.resolve("_removed").toString()).first();
+    Row removed = SPARK.session().read().parquet(run2.resolve("_removed").toString()).first();
     assertEquals("duplicate of old1", removed.getAs("detail"));
 
     DedupSpec otherParams = DedupSpec.defaults(List.of(second), tmp.resolve("run3").toString())
         .withModes(EnumSet.of(DedupMode.FUZZY)).withAgainstIndex(Optional.of(run1.toString()), true)
         .withTuning(new org.winnow.dedup.minhash.MinHashParams(5, 20, 5, 1), 0, 10, 100, false);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DedupJob(spark, QUIET).run(otherParams));
+        () -> new DedupJob(SPARK.session(), QUIET).run(otherParams));
     assertTrue(e.getMessage().contains("use the same MinHash settings"), e.getMessage());
   }
 
@@ -179,7 +163,7 @@ class DedupSemanticsTest {
     StringWriter log = new StringWriter();
     Path out = tmp.resolve("hostile-out");
     // Fuzzy alone: the 1,500 copies must meet through LSH and form one component.
-    DedupReport rep = new DedupJob(spark, new PrintWriter(log, true)).run(
+    DedupReport rep = new DedupJob(SPARK.session(), new PrintWriter(log, true)).run(
         DedupSpec.defaults(List.of(in), out.toString()).withModes(EnumSet.of(DedupMode.FUZZY, DedupMode.LINES)));
     assertTrue(rep.ledger().balanced());
     assertEquals(1504, rep.ledger().in());

@@ -28,13 +28,12 @@ import org.apache.spark.metrics.source.CodegenMetrics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.Document;
 import org.winnow.core.ledger.DroppedSchema;
@@ -50,9 +49,8 @@ import org.winnow.filter.classify.LabeledText;
 import org.winnow.filter.classify.QualityClassifier;
 import org.winnow.filter.classify.TrainingSettings;
 import org.winnow.filter.signals.SignalSchema;
-import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSchemas;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** The filter and signals jobs end to end in local[2] on documents with known fates. */
 class FilterJobTest {
@@ -75,8 +73,7 @@ class FilterJobTest {
       + "register cart home menu cookies accept subscribe download casino bonus win").split(" ");
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static Path docs;
   private static FilterReport first;
   /** The valid documents of {@link #docs}, as the plain loop sees them. */
@@ -84,8 +81,6 @@ class FilterJobTest {
 
   @BeforeAll
   static void filterOnce() {
-    lease = TestSpark.start();
-    spark = lease.session();
     docs = tmp.resolve("docs");
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -107,13 +102,6 @@ class FilterJobTest {
     write(rows, docs);
     first = run(docs, tmp.resolve("filtered"), FilterConfig.defaults(), Optional.empty(),
         FilterSpec.Mode.FILTER, false);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
   }
 
   static Document document(String id, String text) {
@@ -140,12 +128,13 @@ class FilterJobTest {
   }
 
   private static void write(List<Row> rows, Path dir) {
-    spark.createDataFrame(rows, inputSchema()).coalesce(2).write().parquet(dir.toString());
+    SPARK.session().createDataFrame(rows, inputSchema()).coalesce(2).write()
+        .parquet(dir.toString());
   }
 
   private static FilterReport run(Path in, Path out, FilterConfig config, Optional<Path> model,
       FilterSpec.Mode mode, boolean force) {
-    return new FilterJob(spark, QUIET).run(spec(in, out, config, model, mode, force));
+    return new FilterJob(SPARK.session(), QUIET).run(spec(in, out, config, model, mode, force));
   }
 
   private static FilterSpec spec(Path in, Path out, FilterConfig config, Optional<Path> model,
@@ -173,7 +162,7 @@ class FilterJobTest {
     assertEquals(10, l.removedTotal());
     assertEquals(java.util.Map.of(FilterPartitionTask.MALFORMED, 1L), l.rejected());
     assertEquals(40L, l.modified().get("pii_email"));
-    Dataset<Row> removed = spark.read().parquet(
+    Dataset<Row> removed = SPARK.session().read().parquet(
         tmp.resolve("filtered").resolve(DroppedSchema.REMOVED_DIR).toString());
     assertEquals(10, removed.count());
     for (Row r : removed.collectAsList()) {
@@ -185,7 +174,7 @@ class FilterJobTest {
 
   @Test
   void keptDocumentsCarryEveryInputColumnTheSignalsAndRedactedText() {
-    Dataset<Row> kept = spark.read().parquet(tmp.resolve("filtered").toString());
+    Dataset<Row> kept = SPARK.session().read().parquet(tmp.resolve("filtered").toString());
     List<String> columns = List.of(kept.columns());
     assertTrue(columns.contains(EXTRA), columns.toString());
     for (var c : SignalSchema.COLUMNS) {
@@ -242,7 +231,7 @@ class FilterJobTest {
     try (var files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-"))
           .sorted().toList()) {
-        for (Row r : spark.read().parquet(p.toString()).select("id").collectAsList()) {
+        for (Row r : SPARK.session().read().parquet(p.toString()).select("id").collectAsList()) {
           ids.add(r.getString(0));
         }
       }
@@ -279,7 +268,7 @@ class FilterJobTest {
   @Test
   void sideFilesOfAFailedAttemptAreDeletedBeforeTheCheck() throws IOException {
     Path out = tmp.resolve("stray");
-    FilterReport r = new FilterJob(spark, QUIET, staging -> {
+    FilterReport r = new FilterJob(SPARK.session(), QUIET, staging -> {
       // What a failed attempt of a task that removed documents leaves: a whole file of rows.
       Path removed = Path.of(java.net.URI.create(staging)).resolve(DroppedSchema.REMOVED_DIR);
       copyFirstPart(removed, removed.resolve(FilterPartitionTask.sideFileName(0, 9)));
@@ -289,14 +278,15 @@ class FilterJobTest {
     try (var files = Files.list(out.resolve(DroppedSchema.REMOVED_DIR))) {
       assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith("-9.parquet")));
     }
-    assertEquals(10, spark.read().parquet(out.resolve(DroppedSchema.REMOVED_DIR).toString())
+    assertEquals(10, SPARK.session().read()
+        .parquet(out.resolve(DroppedSchema.REMOVED_DIR).toString())
         .count());
   }
 
   @Test
   void keptRowsTheLedgerDoesNotCountFailTheRun() {
     Path out = tmp.resolve("unbalanced");
-    FilterJob job = new FilterJob(spark, QUIET, staging -> {
+    FilterJob job = new FilterJob(SPARK.session(), QUIET, staging -> {
       Path dir = Path.of(java.net.URI.create(staging));
       copyFirstPart(dir, dir.resolve("part-99999-extra.parquet"));
     });
@@ -362,7 +352,7 @@ class FilterJobTest {
     assertEquals(50, r.ledger().kept());
     assertEquals(1, r.ledger().rejectedTotal());
     assertTrue(r.ledger().modified().isEmpty());
-    Row spam = spark.read().parquet(tmp.resolve("signals").toString())
+    Row spam = SPARK.session().read().parquet(tmp.resolve("signals").toString())
         .where(col("id").equalTo("spam-3")).first();
     assertTrue(spam.getString(spam.fieldIndex("text")).startsWith("BUY NOW!!! 3"));
     assertFalse(spam.isNullAt(spam.fieldIndex(SignalSchema.TOP_2GRAM_CHAR_FRACTION.name())));
@@ -399,7 +389,7 @@ class FilterJobTest {
         FilterSpec.Mode.FILTER, false);
     assertTrue(r.ledger().kept() >= 54 && r.ledger().kept() <= 66, r.ledger()::toJson);
     double cut = r.cutoffs().get("quality_top30").get("*");
-    Dataset<Row> kept = spark.read().parquet(tmp.resolve("top30").toString());
+    Dataset<Row> kept = SPARK.session().read().parquet(tmp.resolve("top30").toString());
     assertEquals(r.ledger().kept(),
         kept.where(col(SignalSchema.QUALITY_SCORE.name()).geq(cut)).count());
   }
@@ -426,12 +416,12 @@ class FilterJobTest {
       rows.add(RowFactory.create(words(random, positive, 40), positive ? 1 : 0));
     }
     Path in = tmp.resolve("labelled");
-    spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+    SPARK.session().createDataFrame(rows, DataTypes.createStructType(List.of(
             DataTypes.createStructField("text", DataTypes.StringType, false),
             DataTypes.createStructField("label", DataTypes.IntegerType, false))))
         .write().parquet(in.toString());
     Path model = tmp.resolve("trained.model");
-    QualityTraining.Result r = QualityTraining.run(spark, new QualityTrainingSpec(
+    QualityTraining.Result r = QualityTraining.run(SPARK.session(), new QualityTrainingSpec(
         List.of(in.toString()), "text", "label", Optional.empty(), 0.2,
         new TrainingSettings(16, 5, 0.5, 42), model.toString()));
     assertTrue(Files.exists(model));

@@ -22,10 +22,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.ledger.DroppedSchema;
 import org.winnow.core.ledger.Ledger;
@@ -35,8 +34,7 @@ import org.winnow.core.schema.DocumentSchema;
 import org.winnow.ingest.IngestConfig;
 import org.winnow.jobs.cli.WinnowCli;
 import org.winnow.jobs.io.NoInputException;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 import org.winnow.jobs.testing.TestWarcs;
 
 /** The ingest job end to end on small generated WARC files with bad records in known places. */
@@ -45,32 +43,22 @@ class IngestJobTest {
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static TestWarcs.Fixture fixture;
   private static Path out;
   private static IngestReport first;
 
   @BeforeAll
   static void ingestOnce() throws IOException {
-    lease = TestSpark.start();
-    spark = lease.session();
     fixture = TestWarcs.write(tmp.resolve("warc"), 3, 4, true);
     out = tmp.resolve("out");
     first = run(out, false);
   }
 
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
-  }
-
   private static IngestReport run(Path output, boolean force) {
     IngestSpec spec = new IngestSpec(List.of(tmp.resolve("warc").toString()), output.toString(),
         IngestConfig.defaults("test"), 64 * MIB, force);
-    return new IngestJob(spark, QUIET).run(spec);
+    return new IngestJob(SPARK.session(), QUIET).run(spec);
   }
 
   @Test
@@ -82,13 +70,13 @@ class IngestJobTest {
     assertEquals(fixture.pages(), l.kept(), l::toJson);
     assertEquals(Map.of("empty_page", 1L), l.removed(), l::toJson);
     assertEquals(Map.of("truncated_warc", 1L, "unsupported_content_type", 1L), l.rejected(), l::toJson);
-    assertEquals(l.kept(), spark.read().parquet(out.toString()).count());
+    assertEquals(l.kept(), SPARK.session().read().parquet(out.toString()).count());
     assertEquals(fixture.files().size(), first.inputs().size());
   }
 
   @Test
   void keptDocumentsHaveTheCoreColumnsInOrder() {
-    Dataset<Row> kept = spark.read().parquet(out.toString());
+    Dataset<Row> kept = SPARK.session().read().parquet(out.toString());
     List<String> expected = DocumentSchema.COLUMNS.stream().map(c -> c.name()).toList();
     assertEquals(expected, List.of(kept.columns()));
     assertEquals(0, kept.where(col("source").notEqual("test")).count());
@@ -98,14 +86,16 @@ class IngestJobTest {
 
   @Test
   void sideDatasetsHoldTheDropsWithReasons() {
-    List<Row> removed = spark.read().parquet(out.resolve(DroppedSchema.REMOVED_DIR).toString())
+    List<Row> removed = SPARK.session().read()
+        .parquet(out.resolve(DroppedSchema.REMOVED_DIR).toString())
         .select("url", "stage", "reason").collectAsList();
     assertEquals(1, removed.size());
     assertEquals(TestWarcs.EMPTY_URL, removed.get(0).getString(0));
     assertEquals("ingest", removed.get(0).getString(1));
     assertEquals("empty_page", removed.get(0).getString(2));
 
-    Dataset<Row> rejected = spark.read().parquet(out.resolve(DroppedSchema.REJECTED_DIR).toString());
+    Dataset<Row> rejected = SPARK.session().read()
+        .parquet(out.resolve(DroppedSchema.REJECTED_DIR).toString());
     assertEquals(DroppedSchema.COLUMNS.stream().map(c -> c.name()).toList(),
         List.of(rejected.columns()));
     Map<String, Row> byReason = new TreeMap<>();
@@ -178,7 +168,8 @@ class IngestJobTest {
   void anInputMatchingNothingIsAUsageError() {
     IngestSpec spec = new IngestSpec(List.of(tmp.resolve("nowhere/*.warc.gz").toString()),
         tmp.resolve("never").toString(), IngestConfig.defaults("test"), MIB, false);
-    NoInputException e = assertThrows(NoInputException.class, () -> new IngestJob(spark, QUIET).run(spec));
+    NoInputException e = assertThrows(NoInputException.class, () -> new IngestJob(SPARK.session(),
+        QUIET).run(spec));
     assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
     assertFalse(Files.exists(tmp.resolve("never")));
   }
@@ -216,7 +207,7 @@ class IngestJobTest {
     List<List<Row>> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(TestFiles::isPart).sorted().toList()) {
-        rows.add(spark.read().parquet(p.toString()).collectAsList());
+        rows.add(SPARK.session().read().parquet(p.toString()).collectAsList());
       }
     }
     return rows;

@@ -13,33 +13,16 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSchemas;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** Side rows written from inside a task read back through Spark with the dropped schema. */
 class DroppedRowWriterTest {
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    lease = TestSpark.start();
-    spark = lease.session();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
-  }
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
 
   @Test
   void rowsReadBackWithTheDroppedSchema() {
@@ -49,11 +32,11 @@ class DroppedRowWriterTest {
       w.write("b", null, "filter", "too_large", "", null, -1, null);
       assertEquals(2, w.rows());
     }
-    List<Row> rows = spark.read().parquet(dir).orderBy("id").collectAsList();
+    List<Row> rows = SPARK.session().read().parquet(dir).orderBy("id").collectAsList();
     assertEquals(SparkSchemas.dropped().fieldNames().length,
-        spark.read().parquet(dir).schema().size());
+        SPARK.session().read().parquet(dir).schema().size());
     assertEquals(List.of(SparkSchemas.dropped().fieldNames()),
-        List.of(spark.read().parquet(dir).schema().fieldNames()));
+        List.of(SPARK.session().read().parquet(dir).schema().fieldNames()));
     assertEquals("https://x.test/", rows.get(0).getString(1));
     assertEquals(7L, rows.get(0).getLong(6));
     assertEquals("", rows.get(1).getString(1), "null strings are written empty");
@@ -76,8 +59,8 @@ class DroppedRowWriterTest {
     String dir = tmp.resolve("none").toString();
     DroppedRowWriter.writeEmpty(new Configuration(), dir, "part-00000.parquet");
     assertEquals(List.of(SparkSchemas.dropped().fieldNames()),
-        List.of(spark.read().parquet(dir).schema().fieldNames()));
-    assertEquals(0, spark.read().parquet(dir).count());
+        List.of(SPARK.session().read().parquet(dir).schema().fieldNames()));
+    assertEquals(0, SPARK.session().read().parquet(dir).count());
   }
 
   @Test

@@ -11,35 +11,24 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 
 /** The same files split into the same tasks whatever parallelism the cluster reports. */
 class FixedSplitsTest {
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static String input;
 
   @BeforeAll
   static void start() {
-    lease = TestSpark.start();
-    spark = lease.session();
     input = tmp.resolve("in").toString();
     // 40 files of a few hundred KiB: enough bytes that the split size follows the parallelism.
-    spark.range(0, 400_000).selectExpr("id", "repeat(cast(id as string), 8) as text")
+    SPARK.session().range(0, 400_000).selectExpr("id", "repeat(cast(id as string), 8) as text")
         .repartition(40).write().parquet(input);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
   }
 
   private static List<Long> rowsPerTask(SparkSession s) {
@@ -62,8 +51,8 @@ class FixedSplitsTest {
 
   @Test
   void tasksDoNotDependOnTheClusterSize() {
-    List<Long> two = rowsPerTask(withParallelism(FixedSplits.session(spark), 2));
-    List<Long> many = rowsPerTask(withParallelism(FixedSplits.session(spark), 300));
+    List<Long> two = rowsPerTask(withParallelism(FixedSplits.session(SPARK.session()), 2));
+    List<Long> many = rowsPerTask(withParallelism(FixedSplits.session(SPARK.session()), 300));
     assertEquals(two, many);
     assertEquals(400_000L, two.stream().mapToLong(Long::longValue).sum());
   }
@@ -71,14 +60,15 @@ class FixedSplitsTest {
   @Test
   void plainSessionsDoDependOnIt() {
     // The reason for the class: without it, the same read splits differently.
-    List<Long> two = rowsPerTask(withParallelism(spark.newSession(), 2));
-    List<Long> many = rowsPerTask(withParallelism(spark.newSession(), 300));
+    List<Long> two = rowsPerTask(withParallelism(SPARK.session().newSession(), 2));
+    List<Long> many = rowsPerTask(withParallelism(SPARK.session().newSession(), 300));
     assertNotEquals(two.size(), many.size());
   }
 
   @Test
   void oneDerivedSessionPerCallersSession() {
-    assertSame(FixedSplits.session(spark), FixedSplits.session(spark));
-    assertNotSame(FixedSplits.session(spark), FixedSplits.session(spark.newSession()));
+    assertSame(FixedSplits.session(SPARK.session()), FixedSplits.session(SPARK.session()));
+    assertNotSame(FixedSplits.session(SPARK.session()),
+        FixedSplits.session(SPARK.session().newSession()));
   }
 }

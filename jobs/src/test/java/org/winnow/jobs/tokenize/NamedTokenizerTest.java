@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 import org.winnow.loader.manifest.ShardManifest;
 import org.winnow.tokenizer.vocab.TiktokenEncoding;
 
@@ -31,15 +30,12 @@ import org.winnow.tokenizer.vocab.TiktokenEncoding;
 class NamedTokenizerTest {
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static TestDocuments docs;
 
   @BeforeAll
   static void start() throws Exception {
-    lease = TestSpark.start();
-    spark = lease.session();
-    docs = TestDocuments.write(spark, tmp.resolve("docs"), 10, 3);
+    docs = TestDocuments.write(SPARK.session(), tmp.resolve("docs"), 10, 3);
     Path cache = Files.createDirectories(tmp.resolve("cache"));
     try (InputStream in = NamedTokenizerTest.class.getResourceAsStream(
         "/com/knuddels/jtokkit/r50k_base.tiktoken")) {
@@ -54,15 +50,12 @@ class NamedTokenizerTest {
   static void stop() {
     System.clearProperty("winnow.tokenizer.cache");
     System.clearProperty("winnow.tokenizer.baseUrl");
-    if (lease != null) {
-      lease.close();
-    }
   }
 
   @Test
   void aPublishedEncodingByName() throws Exception {
     Path out = tmp.resolve("shards");
-    TokenizeReport r = new TokenizeJob(spark, QUIET).run(TokenizeSpec.of(
+    TokenizeReport r = new TokenizeJob(SPARK.session(), QUIET).run(TokenizeSpec.of(
         List.of(docs.dir.toString()), out.toString(), "r50k_base")
         .withHeldoutFraction(0.2).withMaxDocumentBytes(TestDocuments.MAX_BYTES));
     ShardManifest m = r.manifest();

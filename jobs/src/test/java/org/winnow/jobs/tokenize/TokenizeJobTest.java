@@ -20,15 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.jobs.cli.WinnowCli;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 import org.winnow.loader.Batch;
 import org.winnow.loader.DatasetSpec;
 import org.winnow.loader.TokenLoader;
@@ -53,8 +51,7 @@ class TokenizeJobTest {
   private static final long SHARD_TOKENS = 6_000;
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static TestDocuments docs;
   private static Path vocab;
   private static Tokenizer tokenizer;
@@ -63,20 +60,11 @@ class TokenizeJobTest {
 
   @BeforeAll
   static void tokenizeOnce() throws IOException {
-    lease = TestSpark.start();
-    spark = lease.session();
-    docs = TestDocuments.write(spark, tmp.resolve("docs"), PER_SOURCE, 11);
+    docs = TestDocuments.write(SPARK.session(), tmp.resolve("docs"), PER_SOURCE, 11);
     vocab = docs.trainVocabulary(tmp.resolve("vocab"), 600);
     tokenizer = Tokenizers.open(vocab);
     out = tmp.resolve("shards");
-    first = new TokenizeJob(spark, QUIET).run(spec(out).withShardTokens(SHARD_TOKENS));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
+    first = new TokenizeJob(SPARK.session(), QUIET).run(spec(out).withShardTokens(SHARD_TOKENS));
   }
 
   private static TokenizeSpec spec(Path output) {
@@ -143,7 +131,7 @@ class TokenizeJobTest {
   @Test
   void sparkReadsTheShardsWithTheSameTokens() {
     for (Split split : Split.values()) {
-      List<Row> rows = spark.read().parquet(out.resolve(split.dirName()).toString())
+      List<Row> rows = SPARK.session().read().parquet(out.resolve(split.dirName()).toString())
           .select("doc_id", "tokens").collectAsList();
       assertEquals(read(out, split).size(), rows.size(), split.dirName());
       for (Row r : rows) {
@@ -167,7 +155,8 @@ class TokenizeJobTest {
     assertEquals(ledger.rejected(), written.rejected());
 
     Map<String, String> detailById = new HashMap<>();
-    for (Row r : spark.read().parquet(out.resolve("_rejected").toString()).collectAsList()) {
+    for (Row r : SPARK.session().read().parquet(out.resolve("_rejected").toString())
+        .collectAsList()) {
       assertEquals(TokenizeJob.STAGE, r.getAs("stage"));
       detailById.put(r.getAs("id") + "/" + r.getAs("reason"), r.getAs("detail"));
     }
@@ -259,14 +248,15 @@ class TokenizeJobTest {
   @Test
   void aCleanInputLeavesAnEmptyRejectedDatasetAndABalancedLedger() throws IOException {
     Path clean = tmp.resolve("clean-docs");
-    spark.read().parquet(docs.dir.toString()).where("id like 'forum-%'").write()
+    SPARK.session().read().parquet(docs.dir.toString()).where("id like 'forum-%'").write()
         .parquet(clean.toString());
-    TokenizeReport r = new TokenizeJob(spark, QUIET).run(TokenizeSpec.of(List.of(
+    TokenizeReport r = new TokenizeJob(SPARK.session(), QUIET).run(TokenizeSpec.of(List.of(
         clean.toString()), tmp.resolve("clean").toString(), vocab.toString()));
     assertTrue(r.ledger().balanced());
     assertEquals(PER_SOURCE, r.ledger().kept());
     assertEquals(Map.of(), r.ledger().rejected());
-    assertEquals(0, spark.read().parquet(tmp.resolve("clean/_rejected").toString()).count());
+    assertEquals(0, SPARK.session().read().parquet(tmp.resolve("clean/_rejected").toString())
+        .count());
   }
 
   @Test
@@ -285,7 +275,7 @@ class TokenizeJobTest {
   @Test
   void rerunsWriteIdenticalShardsAndAnotherSeedOnlyReorders() throws IOException {
     Path again = tmp.resolve("again");
-    new TokenizeJob(spark, QUIET).run(spec(again).withShardTokens(SHARD_TOKENS));
+    new TokenizeJob(SPARK.session(), QUIET).run(spec(again).withShardTokens(SHARD_TOKENS));
     for (String file : shardFiles(out)) {
       assertArrayEquals(Files.readAllBytes(out.resolve(file)),
           Files.readAllBytes(again.resolve(file)), file);
@@ -298,7 +288,8 @@ class TokenizeJobTest {
     assertEquals(rejectedFiles(out), rejectedFiles(again));
 
     Path reseeded = tmp.resolve("reseeded");
-    new TokenizeJob(spark, QUIET).run(spec(reseeded).withShardTokens(SHARD_TOKENS).withSeed(7));
+    new TokenizeJob(SPARK.session(), QUIET).run(spec(reseeded).withShardTokens(SHARD_TOKENS)
+        .withSeed(7));
     for (Split split : Split.values()) {
       List<String> before = read(out, split).stream().map(Map.Entry::getKey).toList();
       List<String> after = read(reseeded, split).stream().map(Map.Entry::getKey).toList();

@@ -15,15 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.jobs.cli.WinnowCli;
-import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.testing.SharedData;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 import org.winnow.loader.manifest.ShardManifest;
 import org.winnow.loader.store.LocalShardStore;
 import org.winnow.tokenizer.Tokenizer;
@@ -39,22 +37,12 @@ class TokenizeWithGpt2Test {
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static TestDocuments docs;
 
   @BeforeAll
   static void start() {
-    lease = TestSpark.start();
-    spark = lease.session();
-    docs = TestDocuments.write(spark, tmp.resolve("docs"), 25, 21);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
+    docs = TestDocuments.write(SPARK.session(), tmp.resolve("docs"), 25, 21);
   }
 
   private static Path gpt2() {
@@ -67,7 +55,7 @@ class TokenizeWithGpt2Test {
       throws IOException {
     Tokenizer tokenizer = Tokenizers.open(reference);
     Path out = tmp.resolve("shards-" + name);
-    TokenizeReport r = new TokenizeJob(spark, QUIET).run(TokenizeSpec.of(
+    TokenizeReport r = new TokenizeJob(SPARK.session(), QUIET).run(TokenizeSpec.of(
         List.of(docs.dir.toString()), out.toString(), vocabulary.toString())
         .withHeldoutFraction(0.2).withMaxDocumentBytes(TestDocuments.MAX_BYTES));
     ShardManifest m = r.manifest();

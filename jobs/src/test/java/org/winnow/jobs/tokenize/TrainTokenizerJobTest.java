@@ -14,15 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.jobs.cli.WinnowCli;
-import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.testing.TestSpark;
+import org.winnow.jobs.testing.SharedSpark;
 import org.winnow.tokenizer.Tokenizer;
 import org.winnow.tokenizer.Tokenizers;
 import org.winnow.tokenizer.pretokenize.PreTokenPatterns;
@@ -38,22 +36,12 @@ class TrainTokenizerJobTest {
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
 
   @TempDir static Path tmp;
-  private static SessionLease lease;
-  private static SparkSession spark;
+  @RegisterExtension static final SharedSpark SPARK = new SharedSpark();
   private static TestDocuments docs;
 
   @BeforeAll
   static void start() {
-    lease = TestSpark.start();
-    spark = lease.session();
-    docs = TestDocuments.write(spark, tmp.resolve("docs"), 80, 5);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lease != null) {
-      lease.close();
-    }
+    docs = TestDocuments.write(SPARK.session(), tmp.resolve("docs"), 80, 5);
   }
 
   private static List<String> texts() {
@@ -68,7 +56,7 @@ class TrainTokenizerJobTest {
   @Test
   void writtenVocabularyLoadsRoundTripsAndMatchesADriverOnlyTraining() throws IOException {
     Path out = tmp.resolve("vocab-cl100k");
-    TrainTokenizerReport r = new TrainTokenizerJob(spark, QUIET).run(
+    TrainTokenizerReport r = new TrainTokenizerJob(SPARK.session(), QUIET).run(
         new TrainTokenizerSpec(List.of(docs.dir.toString()), out.toString(), "tiny", 700,
             "cl100k", false));
     assertEquals(700, r.vocabSize());
