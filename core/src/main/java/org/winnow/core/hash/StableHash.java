@@ -24,6 +24,11 @@ public final class StableHash {
     return XX64.hashBytes(bytes);
   }
 
+  /** 64-bit xxHash3 of {@code bytes[offset, offset + length)}; equals {@link #hash64(byte[])} of that range. */
+  public static long hash64(byte[] bytes, int offset, int length) {
+    return XX64.hashBytes(bytes, offset, length);
+  }
+
   /** 128-bit xxHash3 of the string's UTF-8 bytes, as two longs (high, low). */
   public static long[] hash128(String s) {
     return XX128.hashBytes(s.getBytes(StandardCharsets.UTF_8));

@@ -50,7 +50,6 @@ final class RollingShardWriter {
     List<WrittenShard> written = new ArrayList<>();
     ShardWriter writer = null;
     String file = null;
-    int[] tokens = docs.tokens();
     try {
       for (int d : docs.shardOrder()) {
         int from = docs.start(d);
@@ -65,7 +64,7 @@ final class RollingShardWriter {
           writer = ShardWriter.create(HadoopOutputFile.fromPath(path, hadoop), path.toString(),
               options);
         }
-        writer.write(docs.docId(d), docs.source(d), tokens, from, to, docs.nBytes(d));
+        writer.write(docs.docId(d), docs.source(d), docs.tokens(d), from, to, docs.nBytes(d));
       }
       if (writer != null) {
         written.add(close(split, file, writer));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.winnow.core.ledger.DroppedSchema;
@@ -142,13 +144,14 @@ public final class TokenizeJob {
             d.reason(), store.child(staging, DroppedSchema.REMOVED_DIR));
         input = input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_anti");
       }
-      Dataset<Row> docs = input.select(col(ID), col(DocumentSchema.SOURCE.name()),
-          col(DocumentSchema.TEXT.name()).cast(DataTypes.BinaryType));
+      // Spark's internal rows, not Rows: the text stays raw UTF-8 where the scan put it.
+      JavaRDD<InternalRow> docs = input.select(col(ID), col(DocumentSchema.SOURCE.name()),
+          col(DocumentSchema.TEXT.name())).queryExecution().toRdd().toJavaRDD();
 
       List<TaskResult> results;
       try (ProgressReporter p = ProgressReporter.start(STAGE, err, live::records, live::records,
           inputDocs, ProgressReporter.Unit.DOCUMENTS)) {
-        results = docs.javaRDD()
+        results = docs
             .mapPartitionsWithIndex(new TokenizeTask(vocab, spec, staging, conf, counters), false)
             .collect();
       }

@@ -9,7 +9,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.winnow.jobs.io.DroppedRowWriter;
 import org.winnow.jobs.spark.JobCounters;
 import org.winnow.jobs.spark.SerializableHadoopConf;
@@ -17,7 +19,7 @@ import org.winnow.loader.shard.ShardWriterOptions;
 import org.winnow.loader.shard.Split;
 
 /**
- * The whole tokenize stage for one input partition of rows {@code (id, source, text as bytes)}:
+ * The whole tokenize stage for one input partition of rows {@code (id, source, text)}:
  * encodes each document, writes the rejected ones to a {@code _rejected/} file as they come,
  * keeps the others in memory per split ({@link SplitDocuments}; the partition is one input
  * split, at most 64 MiB of Parquet), sorts each split by shuffle key and writes it into shard
@@ -27,7 +29,8 @@ import org.winnow.loader.shard.Split;
  * failed or speculative attempt never collides with the one whose result the driver receives;
  * the driver renames the successful attempts' files to their contract names and deletes the rest.
  */
-final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<TaskResult>> {
+final class TokenizeTask
+    implements Function2<Integer, Iterator<InternalRow>, Iterator<TaskResult>> {
   private static final long serialVersionUID = 1L;
   /** Where tasks write, relative to the shard-set root; gone once the driver has committed. */
   static final String ATTEMPTS_DIR = "_attempts";
@@ -55,7 +58,7 @@ final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<T
   }
 
   @Override
-  public Iterator<TaskResult> call(Integer partition, Iterator<Row> rows) {
+  public Iterator<TaskResult> call(Integer partition, Iterator<InternalRow> rows) {
     String attempt = String.format(Locale.ROOT, "p%05d-t%d", partition,
         TaskContext.get().taskAttemptId());
     Configuration hadoop = conf.value().get();
@@ -69,9 +72,8 @@ final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<T
     try (DroppedRowWriter rejected = new DroppedRowWriter(hadoop,
         new Path(root, ATTEMPTS_DIR).toString(), new Path(rejectedFile).getName())) {
       while (rows.hasNext()) {
-        Row row = rows.next();
-        EncodedDocument d = encoder.encode(row.getString(0), row.getString(1),
-            row.isNullAt(2) ? null : (byte[]) row.get(2), train, heldout);
+        InternalRow row = rows.next();
+        EncodedDocument d = encode(encoder, row, train, heldout);
         tally.add(d);
         counters.records().add(1);
         counters.bytes().add(d.nBytes());
@@ -91,5 +93,26 @@ final class TokenizeTask implements Function2<Integer, Iterator<Row>, Iterator<T
     written.addAll(shards.write(Split.HELDOUT, heldout));
     return List.of(new TaskResult(partition, written, tally, rejectedFile, rejectedRows))
         .iterator();
+  }
+
+  /**
+   * Encodes the row's text from the bytes as the row holds them: Spark's internal rows keep
+   * strings as raw UTF-8, so invalid bytes reach the encoder's check as they were stored, and
+   * the text is neither copied into a {@code byte[]} of its own nor decoded twice.
+   */
+  private static EncodedDocument encode(DocumentEncoder encoder, InternalRow row,
+      SplitDocuments train, SplitDocuments heldout) {
+    String id = row.isNullAt(0) ? null : row.getUTF8String(0).toString();
+    String source = row.isNullAt(1) ? null : row.getUTF8String(1).toString();
+    if (row.isNullAt(2)) {
+      return encoder.encode(id, source, null, 0, 0, train, heldout);
+    }
+    UTF8String text = row.getUTF8String(2);
+    if (text.getBaseObject() instanceof byte[] base) {
+      int offset = Math.toIntExact(text.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET);
+      return encoder.encode(id, source, base, offset, text.numBytes(), train, heldout);
+    }
+    byte[] copy = text.getBytes();
+    return encoder.encode(id, source, copy, 0, copy.length, train, heldout);
   }
 }

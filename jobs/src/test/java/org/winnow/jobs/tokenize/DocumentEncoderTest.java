@@ -33,9 +33,13 @@ class DocumentEncoderTest {
         .train(counts));
   }
 
+  /** Encodes {@code text} from inside a larger buffer, as the task reads it from Spark's row. */
   private static EncodedDocument encode(byte[] text, SplitDocuments train) {
+    byte[] padded = new byte[text.length + 7];
+    Arrays.fill(padded, (byte) 0xFF);
+    System.arraycopy(text, 0, padded, 3, text.length);
     return new DocumentEncoder(tokenizer, new DocumentPlacement("s", 0.0, 0), 1L << 30)
-        .encode("d", "web", text, train, new SplitDocuments());
+        .encode("d", "web", padded, 3, text.length, train, new SplitDocuments());
   }
 
   @Test
@@ -48,7 +52,7 @@ class DocumentEncoderTest {
     tokenizer.encode(text, expected);
     expected.add(tokenizer.endOfTextId().getAsInt());
     assertArrayEquals(expected.toIntArray(),
-        Arrays.copyOfRange(train.tokens(), train.start(0), train.end(0)));
+        Arrays.copyOfRange(train.tokens(0), train.start(0), train.end(0)));
   }
 
   @Test
@@ -67,7 +71,8 @@ class DocumentEncoderTest {
       assertEquals(RejectReasons.INVALID_UTF8, d.reason(), "case " + i);
       assertEquals("invalid UTF-8 at byte offset " + offsets[i] + " of " + cases[i].length,
           d.detail(), "case " + i);
-      assertEquals(0, train.size(), "a rejected document leaves no tokens");
+      assertEquals(0, train.size(), "a rejected document is not added");
+      assertEquals(0, train.tokenSink().size(), "a rejected document leaves no tokens");
     }
   }
 

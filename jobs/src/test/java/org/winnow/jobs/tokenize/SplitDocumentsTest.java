@@ -2,6 +2,8 @@ package org.winnow.jobs.tokenize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,37 @@ class SplitDocumentsTest {
     assertEquals(4L, docs.nBytes(1));
   }
 
+  @Test
+  void documentsNeverStraddleBlocksAndLongOnesGetTheirOwnArray() {
+    SplitDocuments docs = new SplitDocuments();
+    int third = SplitDocuments.BLOCK / 3 + 1;
+    int[][] expected = {ramp(third, 0), ramp(third, 1), ramp(third, 2), ramp(third, 3),
+        ramp(3 * SplitDocuments.BLOCK + 5, 4), ramp(7, 5), ramp(SplitDocuments.BLOCK, 6),
+        ramp(0, 7)};
+    for (int d = 0; d < expected.length; d++) {
+      add(docs, "d" + d, d, 0, expected[d]);
+    }
+    for (int d = 0; d < expected.length; d++) {
+      assertArrayEquals(expected[d], tokensOf(docs, d), "document " + d);
+    }
+    // Three thirds plus one do not fit a block: the third document starts a new one.
+    assertNotSame(docs.tokens(0), docs.tokens(2));
+    assertSame(docs.tokens(0), docs.tokens(1));
+    assertEquals(3 * SplitDocuments.BLOCK + 5, docs.tokens(4).length);
+    assertSame(docs.tokens(3), docs.tokens(5), "a short document after a long one fills the "
+        + "block that was being filled");
+    assertEquals(0, docs.tokenSink().size());
+  }
+
+  private static int[] ramp(int n, int seed) {
+    int[] t = new int[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = seed * 1_000_003 + i;
+    }
+    return t;
+  }
+
   private static int[] tokensOf(SplitDocuments docs, int i) {
-    return Arrays.copyOfRange(docs.tokens(), docs.start(i), docs.end(i));
+    return Arrays.copyOfRange(docs.tokens(i), docs.start(i), docs.end(i));
   }
 }
