@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       TrainCommand.class,
       EvalCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -68,6 +68,17 @@ class TrainCommandTest {
     assertTrue(e.out().contains("tokens/s") && e.out().contains("MFU")
         && e.out().contains("pooled"), e.out());
     assertTrue(Files.exists(dir.resolve("eval/eval/step-00000032.tsv")));
+    // The same checkpoint scored twice, by the training run and by eval: no difference.
+    Result c = run("compare", run.toString(), dir.resolve("eval").toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("pooled") && c.out().contains("+0.00000 [+0.00000,+0.00000]")
+        && c.out().contains("not resolved"), c.out());
+    Result seeds = run("compare", run + "," + dir.resolve("eval"), dir.resolve("eval").toString());
+    assertEquals(0, seeds.code(), seeds.err());
+    assertTrue(seeds.out().contains("2 runs averaged per document"), seeds.out());
+    Result missing = run("compare", run.toString(), dir.resolve("nothing").toString());
+    assertEquals(WinnowCli.FAILURE, missing.code());
+    assertTrue(missing.err().contains("nothing"), missing.err());
   }
 
   @Test

@@ -49,8 +49,17 @@ public final class Bootstrap {
     }
     Arrays.sort(a);
     Arrays.sort(b);
-    int lo = (int) Math.floor(0.025 * (RESAMPLES - 1));
-    int hi = (int) Math.ceil(0.975 * (RESAMPLES - 1));
-    return new LossEstimate(name, n, tokens, bytes, perToken, a[lo], a[hi], bpb, b[lo], b[hi]);
+    return new LossEstimate(name, n, tokens, bytes, perToken, a[lowIndex()], a[highIndex()], bpb,
+        b[lowIndex()], b[highIndex()]);
+  }
+
+  /** Where the 2.5th percentile is among {@link #RESAMPLES} sorted resampled values. */
+  static int lowIndex() {
+    return (int) Math.floor(0.025 * (RESAMPLES - 1));
+  }
+
+  /** Where the 97.5th percentile is among {@link #RESAMPLES} sorted resampled values. */
+  static int highIndex() {
+    return (int) Math.ceil(0.975 * (RESAMPLES - 1));
   }
 }

@@ -1,6 +1,5 @@
 package org.winnow.trainer.train;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.util.function.Consumer;
 import java.io.Writer;
@@ -18,6 +17,7 @@ import org.winnow.loader.manifest.ShardManifest;
 import org.winnow.loader.manifest.TokenizerIdentity;
 import org.winnow.loader.state.LoaderState;
 import org.winnow.loader.store.ShardStores;
+import org.winnow.trainer.eval.DocumentLossTable;
 import org.winnow.trainer.eval.EvalReport;
 import org.winnow.trainer.eval.Evaluator;
 import org.winnow.trainer.eval.HeldoutDocument;
@@ -229,14 +229,8 @@ public final class Training {
     log.flush();
     Path dir = out.resolve("eval");
     Files.createDirectories(dir);
-    Path docs = dir.resolve(String.format(Locale.ROOT, "step-%08d.tsv", r.step()));
-    try (BufferedWriter w = Files.newBufferedWriter(docs, StandardCharsets.UTF_8)) {
-      w.write("doc_id\tsource\ttokens\tbytes\tnats\n");
-      for (var d : r.documents()) {
-        w.write(field(d.docId()) + "\t" + field(d.source()) + "\t" + d.tokens() + "\t" + d.nBytes() + "\t"
-            + String.format(Locale.ROOT, "%.6f", d.nats()) + "\n");
-      }
-    }
+    DocumentLossTable.write(dir.resolve(String.format(Locale.ROOT, "step-%08d.tsv", r.step())),
+        r.documents());
   }
 
   private static String estimate(org.winnow.trainer.eval.LossEstimate e) {
@@ -250,11 +244,6 @@ public final class Training {
   private static String quote(String s) {
     String j = new Json().put("k", s).toString();
     return j.substring(5, j.length() - 1);
-  }
-
-  /** A TSV field: tabs and line breaks would break the row. */
-  private static String field(String s) {
-    return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
   }
 
   private static Writer append(Path p) throws IOException {
