@@ -46,10 +46,27 @@ public final class CudaProbe {
           + (version[0] % 1000) / 10 + ")";
       return new DeviceProbe(Optional.of(desc), Optional.empty(), version[0], major[0], minor[0]);
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-      return DeviceProbe.none("no CUDA driver (libcuda.so.1) could be loaded: " + e.getMessage());
+      return DeviceProbe.none(loadFailure(e));
     } catch (RuntimeException e) {
-      return DeviceProbe.none("the CUDA driver failed to start: " + e.getMessage());
+      return DeviceProbe.none("the CUDA driver failed to start: " + firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * Why the driver library did not load, in one line: JCuda's message goes on to list the
+   * operating system and both loading attempts' nested stack traces.
+   */
+  static String loadFailure(Throwable e) {
+    return "no CUDA driver (libcuda.so.1) could be loaded: " + firstLine(e.getMessage());
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail given";
+    }
+    String trimmed = message.strip();
+    int nl = trimmed.indexOf('\n');
+    return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
   }
 
   /**

@@ -27,6 +27,21 @@ class DeviceChoiceTest {
   }
 
   @Test
+  void aDriverThatFailsToLoadIsSaidInOneLine() {
+    // The shape of JCuda's message when libcuda.so.1 is missing.
+    String jcuda = "Error while loading native library \"JCudaDriver-12.6.0-linux-x86_64\"\n"
+        + "Operating system name: Linux\nArchitecture         : amd64\n"
+        + "---(start of nested stack traces)---\nStack trace from the attempt to load the "
+        + "library as a file:\njava.lang.UnsatisfiedLinkError: no JCudaDriver in "
+        + "java.library.path\n\tat java.base/java.lang.ClassLoader.loadLibrary\n"
+        + "---(end of nested stack traces)---\n";
+    String why = CudaProbe.loadFailure(new UnsatisfiedLinkError(jcuda));
+    assertEquals("no CUDA driver (libcuda.so.1) could be loaded: Error while loading native "
+        + "library \"JCudaDriver-12.6.0-linux-x86_64\"", why);
+    assertEquals(1, DeviceProbe.none(why).reason().orElseThrow().lines().count());
+  }
+
+  @Test
   void anOldDriverIsRefusedBeforeAnyLaunch() {
     DeviceProbe old = new DeviceProbe(java.util.Optional.of("H100"), java.util.Optional.empty(),
         12040, 9, 0);
