@@ -98,7 +98,7 @@ final class TokenizeTask
   /**
    * Encodes the row's text from the bytes as the row holds them: Spark's internal rows keep
    * strings as raw UTF-8, so invalid bytes reach the encoder's check as they were stored, and
-   * the text is neither copied into a {@code byte[]} of its own nor decoded twice.
+   * the text is not copied out of the row (only an off-heap row's is).
    */
   private static EncodedDocument encode(DocumentEncoder encoder, InternalRow row,
       SplitDocuments train, SplitDocuments heldout) {
