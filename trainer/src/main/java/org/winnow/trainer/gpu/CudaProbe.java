@@ -3,7 +3,10 @@ package org.winnow.trainer.gpu;
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR;
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jcuda.driver.CUdevice;
 import jcuda.driver.JCudaDriver;
 
@@ -13,9 +16,6 @@ import jcuda.driver.JCudaDriver;
  * the reason instead of failing.
  */
 public final class CudaProbe {
-  /** The driver's CUDA version the committed PTX needs (13.0: the PTX comes from CUDA 13's nvcc). */
-  public static final int PTX_DRIVER_VERSION = 13000;
-
   private CudaProbe() {}
 
   public static DeviceProbe probe() {
@@ -70,7 +70,7 @@ public final class CudaProbe {
   }
 
   /**
-   * Why the committed PTX cannot run on {@code probe}'s device, or empty when it can: a driver
+   * Why the kernels' PTX cannot run on {@code probe}'s device, or empty when it can: a driver
    * older than the PTX's CUDA version would otherwise fail deep inside the first launch with
    * error 222 (unsupported PTX version).
    */
@@ -78,16 +78,44 @@ public final class CudaProbe {
     if (!probe.available()) {
       return probe.reason();
     }
-    if (probe.driverVersion() < PTX_DRIVER_VERSION) {
-      return Optional.of("the driver supports CUDA " + probe.driverVersion() / 1000 + "."
-          + (probe.driverVersion() % 1000) / 10 + " but the kernels' PTX needs CUDA "
-          + PTX_DRIVER_VERSION / 1000 + ".0; update the NVIDIA driver or rebuild the PTX with "
-          + "an older nvcc (mvn -Pnvcc)");
+    // Read from the PTX that CudaKernels loads, so a PTX rebuilt by another nvcc is judged by
+    // what it needs, not by the version the committed one happened to need.
+    int needed;
+    try {
+      needed = driverVersionFor(new String(CudaKernels.ptx(), StandardCharsets.US_ASCII));
+    } catch (IllegalStateException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (probe.driverVersion() < needed) {
+      return Optional.of("the driver supports CUDA " + cudaVersion(probe.driverVersion())
+          + " but the kernels' PTX needs CUDA " + cudaVersion(needed) + "; update the NVIDIA "
+          + "driver or rebuild the PTX with an older nvcc (delete sources.sha256 beside it, "
+          + "then run src/main/cuda/build-ptx.sh)");
     }
     if (probe.computeMajor() < 8) {
       return Optional.of("the kernels need compute capability 8.0 (bf16 tensor cores); the "
           + "device has " + probe.computeMajor() + "." + probe.computeMinor());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The driver's CUDA version (as {@code cuDriverGetVersion} gives it, 12080 for 12.8) that
+   * loads {@code ptx}, from its {@code .version} line. PTX ISA 7.x came with CUDA 11.x, 8.0 to
+   * 8.5 with 12.0 to 12.5 (12.6 kept 8.5), 8.6 to 8.8 with 12.7 to 12.9, and 9.x with 13.x.
+   */
+  static int driverVersionFor(String ptx) {
+    Matcher v = Pattern.compile("(?m)^\\.version\\s+(\\d+)\\.(\\d+)").matcher(ptx);
+    if (!v.find()) {
+      throw new IllegalStateException("the kernels' PTX has no .version line");
+    }
+    int major = Integer.parseInt(v.group(1));
+    int minor = Integer.parseInt(v.group(2));
+    int cudaMinor = major == 8 && minor >= 6 ? minor + 1 : minor;
+    return (major + 4) * 1000 + cudaMinor * 10;
+  }
+
+  private static String cudaVersion(int v) {
+    return v / 1000 + "." + (v % 1000) / 10;
   }
 }

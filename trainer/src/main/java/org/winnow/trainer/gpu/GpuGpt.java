@@ -197,6 +197,10 @@ public final class GpuGpt implements org.winnow.trainer.eval.Scorer, AutoCloseab
     int c = config.nEmbd();
     int vp = config.paddedVocab();
     long cc = c;
+    if (in.length < n || target.length < n) {
+      throw new IllegalArgumentException("expected " + n + " inputs and targets, got "
+          + in.length + " and " + target.length);
+    }
     int scored = 0;
     for (int i = 0; i < n; i++) {
       if (in[i] < 0 || in[i] >= config.vocab() || target[i] >= config.vocab()) {
@@ -208,8 +212,8 @@ public final class GpuGpt implements org.winnow.trainer.eval.Scorer, AutoCloseab
         scored++;
       }
     }
-    uploadInts(inputs, in);
-    uploadInts(targets, target);
+    uploadInts(inputs, in, n);
+    uploadInts(targets, target, n);
     DeviceBuffer wte = p(layout.wte(), (long) vp * c);
     k.encoderForward(encoded, inputs, wte, p(layout.wpe(), (long) config.context() * c), b, t, c);
     DeviceBuffer x = encoded;
@@ -320,9 +324,10 @@ public final class GpuGpt implements org.winnow.trainer.eval.Scorer, AutoCloseab
     return norm;
   }
 
-  private static void uploadInts(DeviceBuffer d, int[] host) {
+  /** Copies the first {@code count} ints: a longer host array would write past the buffer. */
+  private static void uploadInts(DeviceBuffer d, int[] host, int count) {
     jcuda.driver.JCudaDriver.cuMemcpyHtoD(d.pointer(), jcuda.Pointer.to(host),
-        (long) host.length * jcuda.Sizeof.INT);
+        (long) count * jcuda.Sizeof.INT);
   }
 
   @Override

@@ -51,4 +51,16 @@ class DeviceChoiceTest {
         java.util.Optional.empty(), 13000, 9, 0);
     assertTrue(CudaProbe.ptxProblem(current).isEmpty());
   }
+
+  @Test
+  void theDriverVersionNeededIsReadFromThePtx() {
+    assertEquals(13000, CudaProbe.driverVersionFor(
+        new String(CudaKernels.ptx(), java.nio.charset.StandardCharsets.US_ASCII)));
+    assertEquals(12040, CudaProbe.driverVersionFor("//\n.version 8.4\n.target sm_80\n"));
+    assertEquals(12050, CudaProbe.driverVersionFor(".version 8.5\n"));
+    assertEquals(12080, CudaProbe.driverVersionFor(".version 8.7\n"));
+    assertEquals(11080, CudaProbe.driverVersionFor(".version 7.8\n"));
+    assertEquals(13010, CudaProbe.driverVersionFor(".version 9.1\n"));
+    assertThrows(IllegalStateException.class, () -> CudaProbe.driverVersionFor(".target sm_80"));
+  }
 }
