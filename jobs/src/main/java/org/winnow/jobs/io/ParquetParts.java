@@ -2,6 +2,9 @@ package org.winnow.jobs.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -21,8 +24,13 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 public record ParquetParts(int files, long rows, long bytes) {
 
   public static ParquetParts in(Configuration conf, String dir) {
+    return rowsPerFile(conf, dir).parts;
+  }
+
+  /** The part files of {@code dir} by name with their rows, and their totals; one footer each. */
+  public static Listing rowsPerFile(Configuration conf, String dir) {
     Path root = new Path(dir);
-    int files = 0;
+    Map<String, Long> rowsByName = new LinkedHashMap<>();
     long rows = 0;
     long bytes = 0;
     try {
@@ -33,16 +41,20 @@ public record ParquetParts(int files, long rows, long bytes) {
         }
         try (ParquetFileReader reader =
             ParquetFileReader.open(HadoopInputFile.fromStatus(st, conf))) {
+          rowsByName.put(name, reader.getRecordCount());
           rows += reader.getRecordCount();
         }
-        files++;
         bytes += st.getLen();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Parquet footers in " + dir, e);
     }
-    return new ParquetParts(files, rows, bytes);
+    return new Listing(new ParquetParts(rowsByName.size(), rows, bytes),
+        Collections.unmodifiableMap(rowsByName));
   }
+
+  /** A directory's part files: {@code rowsByName} maps each file's name to its footer's rows. */
+  public record Listing(ParquetParts parts, Map<String, Long> rowsByName) {}
 
   /** The given Parquet files (as {@code Dataset.inputFiles()} lists them), from their footers. */
   public static ParquetParts of(Configuration conf, String[] paths) {

@@ -47,7 +47,6 @@ import org.winnow.loader.manifest.SourceTotals;
 import org.winnow.loader.manifest.SplitSummary;
 import org.winnow.loader.manifest.TokenizerIdentity;
 import org.winnow.loader.shard.Split;
-import org.winnow.tokenizer.Tokenizer;
 
 /**
  * The tokenize stage as a Spark job: the document dataset in, token shards out, in the layout of
@@ -103,7 +102,7 @@ public final class TokenizeJob {
       return TokenizeReport.skipped(target, store.readLedger(target), readManifest(store, target));
     }
     TokenizerSource vocabulary;
-    Tokenizer named;
+    org.winnow.tokenizer.TokenizerIdentity named;
     try {
       vocabulary = TokenizerSource.resolve(spec.tokenizer(), hadoop);
       named = TokenizerSource.identityOf(spec.tokenizer(), vocabulary);
@@ -219,26 +218,7 @@ public final class TokenizeJob {
   private void checkFooters(Map<String, SplitSummary> splits, Ledger ledger, long inputDocs,
       HadoopOutputStore store, String staging) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    long written = 0;
-    for (Map.Entry<String, SplitSummary> e : splits.entrySet()) {
-      List<ShardSummary> shards = e.getValue().shards();
-      for (ShardSummary s : shards) {
-        long rows = ParquetParts.of(hadoop, new String[] {store.child(staging, s.file())}).rows();
-        if (rows != s.rows()) {
-          throw new LedgerImbalanceException(STAGE + ": the manifest lists " + s.rows()
-              + " rows in " + s.file() + ", its footer " + rows);
-        }
-      }
-      String dir = store.child(staging, e.getKey());
-      ParquetParts parts = shards.isEmpty() && !exists(store, dir)
-          ? new ParquetParts(0, 0, 0) : ParquetParts.in(hadoop, dir);
-      if (parts.files() != shards.size() || parts.rows() != e.getValue().documents()) {
-        throw new LedgerImbalanceException(STAGE + ": the manifest lists " + shards.size()
-            + " shards with " + e.getValue().documents() + " rows in " + e.getKey() + "/, but "
-            + parts.files() + " files with " + parts.rows() + " rows are there");
-      }
-      written += parts.rows();
-    }
+    long written = ShardFooterCheck.writtenRows(splits, hadoop, store, staging);
     // The input count comes from Parquet's metadata, independently of the encoding tasks.
     ledger.check(inputDocs, written);
     long rejectedRows =
@@ -247,14 +227,6 @@ public final class TokenizeJob {
       throw new LedgerImbalanceException(STAGE + ": ledger counts " + ledger.rejectedTotal()
           + " rejected, but " + rejectedRows + " rows were written to "
           + DroppedSchema.REJECTED_DIR + "/");
-    }
-  }
-
-  private static boolean exists(HadoopOutputStore store, String path) {
-    try {
-      return store.exists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot check " + path, e);
     }
   }
 
@@ -332,10 +304,10 @@ public final class TokenizeJob {
     return extra;
   }
 
-  private static TokenizerIdentity identity(Tokenizer t) {
+  private static TokenizerIdentity identity(org.winnow.tokenizer.TokenizerIdentity t) {
     int eot = t.endOfTextId().orElseThrow(() -> new IllegalArgumentException("tokenizer "
-        + t.identity().name() + " has no <|endoftext|> token to end documents with"));
-    return new TokenizerIdentity(t.identity().name(), t.vocabSize(), t.identity().sha256(), eot);
+        + t.name() + " has no <|endoftext|> token to end documents with"));
+    return new TokenizerIdentity(t.name(), t.vocabSize(), t.sha256(), eot);
   }
 
   private static double round(double x) {

@@ -49,7 +49,8 @@ public final class TokenizerJsonReader {
     return new Parse(source, name, root, Sha256.of(json)).definition();
   }
 
-  private static String nameOf(Path file) {
+  /** The name a vocabulary read from {@code file} gets: a {@code tokenizer.json} its folder's. */
+  public static String nameOf(Path file) {
     Path parent = file.toAbsolutePath().getParent();
     String fileName = file.getFileName().toString();
     return fileName.equals("tokenizer.json") && parent != null && parent.getFileName() != null
