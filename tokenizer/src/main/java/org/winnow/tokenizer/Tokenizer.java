@@ -23,8 +23,9 @@ import org.winnow.tokenizer.vocab.BpeDefinition;
  *
  * <p>Text is encoded as the UTF-8 of the Java string, with each lone surrogate as {@code '?'} (what
  * {@code String.getBytes(UTF_8)} and jtokkit do), so {@code decode(encode(s)).equals(s)} for every
- * string without lone surrogates. Special-token text such as {@code <|endoftext|>} is ordinary text
- * unless the caller allows it by name.
+ * string without lone surrogates. Text already held as UTF-8 is encoded from its bytes
+ * ({@link #encodeUtf8}), with the same ids. Special-token text such as {@code <|endoftext|>} is
+ * ordinary text unless the caller allows it by name.
  */
 public final class Tokenizer {
 
@@ -76,8 +77,27 @@ public final class Tokenizer {
 
   /** Appends the ids of {@code text} to {@code out}, special-token text encoded as ordinary text. */
   public void encode(String text, IntArrayList out) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     EncoderScratch s = scratch.get();
-    encodeOrdinary(text, 0, text.length(), out, s);
+    encodeOrdinary(utf8, 0, utf8.length, out, s);
+    s.release();
+  }
+
+  /**
+   * Appends the ids of the UTF-8 text {@code utf8[offset, offset + length)} to {@code out},
+   * special-token text encoded as ordinary text: the same ids as {@link #encode(String)} of the
+   * decoded text, without decoding it.
+   *
+   * @throws MalformedUtf8Exception if the bytes are not well-formed UTF-8; {@code out} is then
+   *     unchanged
+   */
+  public void encodeUtf8(byte[] utf8, int offset, int length, IntArrayList out) {
+    int malformed = Utf8.firstMalformed(utf8, offset, offset + length);
+    if (malformed >= 0) {
+      throw new MalformedUtf8Exception(malformed - offset, length);
+    }
+    EncoderScratch s = scratch.get();
+    encodeOrdinary(utf8, offset, offset + length, out, s);
     s.release();
   }
 
@@ -122,14 +142,18 @@ public final class Tokenizer {
   }
 
   private void encodeOrdinary(String text, int from, int to, IntArrayList out, EncoderScratch s) {
-    int p = from;
-    while (p < to) {
-      int end = preTokenizer.pieceEnd(text, p, to);
-      byte[] buffer = s.buffer(Utf8.maxBytes(end - p));
-      int len = Utf8.encode(text, p, end, buffer);
-      model.encodePiece(buffer, len, out, s);
-      p = end;
-    }
+    byte[] utf8 = text.substring(from, to).getBytes(StandardCharsets.UTF_8);
+    encodeOrdinary(utf8, 0, utf8.length, out, s);
+  }
+
+  private void encodeOrdinary(byte[] utf8, int from, int to, IntArrayList out, EncoderScratch s) {
+    preTokenizer.split(utf8, from, to, (text, start, end) -> {
+      int len = end - start;
+      // The piece is copied so that the model's eight-byte reads have padding behind it.
+      byte[] piece = s.buffer(len);
+      System.arraycopy(text, start, piece, 0, len);
+      model.encodePiece(piece, len, out, s);
+    });
   }
 
   /** The UTF-8 bytes of {@code ids}. */

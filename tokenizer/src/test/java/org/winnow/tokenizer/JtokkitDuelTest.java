@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.knuddels.jtokkit.api.Encoding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.winnow.tokenizer.pretokenize.PreTokenPatterns;
+import org.winnow.tokenizer.pretokenize.PreTokenizer;
 import org.winnow.tokenizer.vocab.BpeDefinition;
 import org.winnow.tokenizer.vocab.TiktokenEncoding;
 
@@ -126,9 +129,9 @@ class JtokkitDuelTest {
     Tokenizer earlier = asJtokkitSplits(TiktokenEncoding.CL100K_BASE);
     String text = "end\n   ";
     // \s++$ comes first in the current form: the trailing "\n   " is one piece.
-    assertEquals(7, current.preTokenizer().pieceEnd(text, 3, text.length()));
+    assertEquals(List.of("end", "\n   "), piecesOf(current.preTokenizer(), text));
     // The earlier form splits after the newline, as jtokkit does.
-    assertEquals(4, earlier.preTokenizer().pieceEnd(text, 3, text.length()));
+    assertEquals(List.of("end", "\n", "   "), piecesOf(earlier.preTokenizer(), text));
     assertArrayEquals(JtokkitReference.encode(JtokkitReference.of(TiktokenEncoding.CL100K_BASE), text), earlier.encode(text));
     assertEquals(text, current.decode(current.encode(text)));
   }
@@ -151,5 +154,13 @@ class JtokkitDuelTest {
 
   static String replaceLoneSurrogates(String s) {
     return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static List<String> piecesOf(PreTokenizer preTokenizer, String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    List<String> pieces = new ArrayList<>();
+    preTokenizer.split(utf8, 0, utf8.length,
+        (bytes, start, end) -> pieces.add(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+    return pieces;
   }
 }

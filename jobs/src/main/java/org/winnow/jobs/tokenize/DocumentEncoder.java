@@ -1,13 +1,8 @@
 package org.winnow.jobs.tokenize;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.winnow.core.hash.StableHash;
+import org.winnow.tokenizer.MalformedUtf8Exception;
 import org.winnow.tokenizer.Tokenizer;
 
 /**
@@ -16,16 +11,13 @@ import org.winnow.tokenizer.Tokenizer;
  * and rejected here: Spark's string conversion would silently turn it into U+FFFD, and the
  * shards would then hold tokens of text that was never in the input.
  *
- * <p>One per task, not thread-safe: the strict decoder is reused from document to document.
+ * <p>Keeps nothing between documents; the tokenizer keeps its scratch state per thread.
  */
 final class DocumentEncoder {
   private final Tokenizer tokenizer;
   private final int eot;
   private final DocumentPlacement placement;
   private final long maxDocumentBytes;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   DocumentEncoder(Tokenizer tokenizer, DocumentPlacement placement, long maxDocumentBytes) {
     this.tokenizer = tokenizer;
@@ -62,39 +54,18 @@ final class DocumentEncoder {
       return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.TOO_LARGE,
           length + " bytes of text, more than the limit of " + maxDocumentBytes);
     }
-    // The String constructor is the fast decoder (ASCII is a plain copy) but turns malformed
-    // bytes into U+FFFD; only text that holds U+FFFD, rare and never in Latin-1 strings, pays
-    // for the strict decoder that tells a real U+FFFD from a malformed sequence.
-    String decoded = new String(text, offset, length, StandardCharsets.UTF_8);
-    int malformedAt =
-        decoded.indexOf('\uFFFD') < 0 ? -1 : firstMalformedByte(text, offset, length);
-    if (malformedAt >= 0) {
-      return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8,
-          "invalid UTF-8 at byte offset " + malformedAt + " of " + length);
-    }
     boolean heldOut = placement.heldOut(docId);
     SplitDocuments split = heldOut ? heldout : train;
     IntArrayList tokens = split.tokenSink();
-    tokenizer.encode(decoded, tokens);
+    try {
+      // Encoded from the stored bytes, which the encoder checks before it appends anything.
+      tokenizer.encodeUtf8(text, offset, length, tokens);
+    } catch (MalformedUtf8Exception e) {
+      return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8, e.getMessage());
+    }
     tokens.add(eot);
     int count = split.add(docId, src, placement.shuffleKey(docId), StableHash.hash64(text, offset, length),
         nBytes);
     return EncodedDocument.kept(docId, src, heldOut, count, nBytes);
-  }
-
-  /** The offset of the first malformed UTF-8 sequence in {@code text[offset, +length)}, or -1. */
-  private int firstMalformedByte(byte[] text, int offset, int length) {
-    decoder.reset();
-    ByteBuffer in = ByteBuffer.wrap(text, offset, length);
-    CharBuffer out = CharBuffer.allocate(Math.min(length, 1 << 16));
-    CoderResult r;
-    // With the whole input given, decoding stops at an error or, once all is read, underflows.
-    while ((r = decoder.decode(in, out.clear(), true)).isOverflow()) {
-      // only the verdict matters, not the characters
-    }
-    if (!r.isError()) {
-      r = decoder.flush(out.clear());
-    }
-    return r.isError() ? in.position() - offset : -1;
   }
 }

@@ -38,57 +38,75 @@ final class CharClasses {
     return codePoint < 0x10000 ? BMP[codePoint] : compute(codePoint);
   }
 
-  /**
-   * The code point starting at {@code i}; a surrogate pair counts as one code point only when both
-   * halves lie before {@code limit}, and a lone surrogate is a code point of its own (category Cs),
-   * as in {@code java.util.regex}.
-   */
-  static int codePointAt(String s, int i, int limit) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c) && i + 1 < limit) {
-      char d = s.charAt(i + 1);
-      if (Character.isLowSurrogate(d)) {
-        return Character.toCodePoint(c, d);
-      }
+  /** The code point whose UTF-8 sequence starts at {@code i} of valid UTF-8. */
+  static int codePointAt(byte[] b, int i) {
+    int lead = b[i];
+    if (lead >= 0) {
+      return lead;
     }
-    return c;
+    if (lead < (byte) 0xE0) {
+      return ((lead & 0x1F) << 6) | (b[i + 1] & 0x3F);
+    }
+    if (lead < (byte) 0xF0) {
+      return ((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+    }
+    return ((lead & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
+  }
+
+  /** The number of UTF-8 bytes of {@code codePoint}. */
+  static int width(int codePoint) {
+    return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+  }
+
+  /** The start of the code point that ends at {@code i} in valid UTF-8 (continuation bytes are 10xxxxxx). */
+  static int previousStart(byte[] b, int i) {
+    int j = i - 1;
+    while ((b[j] & 0xC0) == 0x80) {
+      j--;
+    }
+    return j;
+  }
+
+  /** Whether {@code b[from, to)} of valid UTF-8 holds exactly one code point. */
+  static boolean isOneCodePoint(byte[] b, int from, int to) {
+    return to - from == width(codePointAt(b, from));
   }
 
   /** The end of the run of code points from {@code i} whose class has a bit of {@code mask}. */
-  static int runOf(String s, int i, int limit, int mask) {
+  static int runOf(byte[] b, int i, int limit, int mask) {
     while (i < limit) {
-      char c = s.charAt(i);
-      if (!Character.isSurrogate(c)) {
+      int c = b[i];
+      if (c >= 0) {
         if ((BMP[c] & mask) == 0) {
           return i;
         }
         i++;
       } else {
-        int cp = codePointAt(s, i, limit);
+        int cp = codePointAt(b, i);
         if ((of(cp) & mask) == 0) {
           return i;
         }
-        i += Character.charCount(cp);
+        i += width(cp);
       }
     }
     return i;
   }
 
   /** The end of the run of code points from {@code i} whose class has no bit of {@code mask}. */
-  static int runOfNone(String s, int i, int limit, int mask) {
+  static int runOfNone(byte[] b, int i, int limit, int mask) {
     while (i < limit) {
-      char c = s.charAt(i);
-      if (!Character.isSurrogate(c)) {
+      int c = b[i];
+      if (c >= 0) {
         if ((BMP[c] & mask) != 0) {
           return i;
         }
         i++;
       } else {
-        int cp = codePointAt(s, i, limit);
+        int cp = codePointAt(b, i);
         if ((of(cp) & mask) != 0) {
           return i;
         }
-        i += Character.charCount(cp);
+        i += width(cp);
       }
     }
     return i;

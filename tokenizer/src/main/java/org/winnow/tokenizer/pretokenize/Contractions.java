@@ -11,29 +11,34 @@ final class Contractions {
   private Contractions() {}
 
   /**
-   * The end of a case-insensitive contraction starting with the apostrophe at {@code i}, or -1.
+   * The end of a case-insensitive contraction starting with the apostrophe at {@code i} of valid
+   * UTF-8, or -1.
    */
-  static int caseInsensitiveEnd(String s, int i, int limit) {
-    if (i + 1 >= limit) {
+  static int caseInsensitiveEnd(byte[] s, int i, int limit) {
+    int at = i + 1;
+    if (at >= limit) {
       return -1;
     }
-    char c1 = fold(s.charAt(i + 1));
+    int cp1 = CharClasses.codePointAt(s, at);
+    int c1 = fold(cp1);
+    at += CharClasses.width(cp1);
     if (c1 == 's' || c1 == 't' || c1 == 'd' || c1 == 'm') {
-      return i + 2;
+      return at;
     }
-    if (i + 2 < limit) {
-      char c2 = fold(s.charAt(i + 2));
+    if (at < limit) {
+      int cp2 = CharClasses.codePointAt(s, at);
+      int c2 = fold(cp2);
       if ((c1 == 'l' && c2 == 'l') || (c1 == 'v' && c2 == 'e') || (c1 == 'r' && c2 == 'e')) {
-        return i + 3;
+        return at + CharClasses.width(cp2);
       }
     }
     return -1;
   }
 
   /** The case fold under which two characters match: upper-casing then lower-casing. */
-  static char fold(char c) {
-    return c < 0x80
-        ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
-        : Character.toLowerCase(Character.toUpperCase(c));
+  static int fold(int cp) {
+    return cp < 0x80
+        ? (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp)
+        : Character.toLowerCase(Character.toUpperCase(cp));
   }
 }

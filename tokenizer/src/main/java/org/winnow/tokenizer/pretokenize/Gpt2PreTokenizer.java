@@ -8,38 +8,34 @@ import static org.winnow.tokenizer.pretokenize.CharClasses.WHITESPACE;
 /**
  * A hand-written scanner with the splits of GPT-2's pattern
  * {@code 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+}
- * (also r50k_base and p50k_base): the regex is the slow half of a regex-driven encoder.
+ * (also r50k_base and p50k_base).
  */
-final class Gpt2PreTokenizer implements PreTokenizer {
-
-  private final String pattern;
+final class Gpt2PreTokenizer extends Scanner {
 
   Gpt2PreTokenizer(String pattern) {
-    this.pattern = pattern;
+    super(pattern);
   }
 
   @Override
-  public int pieceEnd(String s, int i, int n) {
-    char c = s.charAt(i);
+  int pieceEnd(byte[] s, int i, int n) {
+    byte c = s[i];
     if (c == '\'' && i + 1 < n) {
-      char c1 = s.charAt(i + 1);
+      byte c1 = s[i + 1];
       if (c1 == 's' || c1 == 't' || c1 == 'd' || c1 == 'm') {
         return i + 2;
       }
       if (i + 2 < n) {
-        char c2 = s.charAt(i + 2);
+        byte c2 = s[i + 2];
         if ((c1 == 'l' && c2 == 'l') || (c1 == 'v' && c2 == 'e') || (c1 == 'r' && c2 == 'e')) {
           return i + 3;
         }
       }
     }
     int from = i;
-    int cp = CharClasses.codePointAt(s, i, n);
-    int k = CharClasses.of(cp);
+    int k = CharClasses.of(CharClasses.codePointAt(s, i));
     if (c == ' ' && i + 1 < n) {
       // " ?X+": the optional space belongs to the piece unless whitespace follows it.
-      int cp1 = CharClasses.codePointAt(s, i + 1, n);
-      int k1 = CharClasses.of(cp1);
+      int k1 = CharClasses.of(CharClasses.codePointAt(s, i + 1));
       if ((k1 & WHITESPACE) == 0) {
         from = i + 1;
         k = k1;
@@ -56,14 +52,9 @@ final class Gpt2PreTokenizer implements PreTokenizer {
     }
     // Whitespace: "\s+(?!\S)" keeps the last space for the next word, "\s+" takes a lone one.
     int end = CharClasses.runOf(s, i, n, WHITESPACE);
-    if (end == n || end - i < 2) {
+    if (end == n || CharClasses.isOneCodePoint(s, i, end)) {
       return end;
     }
-    return end - 1;
-  }
-
-  @Override
-  public String pattern() {
-    return pattern;
+    return CharClasses.previousStart(s, end);
   }
 }

@@ -14,19 +14,17 @@ import static org.winnow.tokenizer.pretokenize.CharClasses.UPPER_SIDE;
  * reproduces the regex's backtracking order (prefix taken before prefix skipped, the longest
  * {@code U*} that still lets {@code L+} match) rather than a greedy reading.
  */
-final class O200kPreTokenizer implements PreTokenizer {
-
-  private final String pattern;
+final class O200kPreTokenizer extends Scanner {
 
   O200kPreTokenizer(String pattern) {
-    this.pattern = pattern;
+    super(pattern);
   }
 
   @Override
-  public int pieceEnd(String s, int i, int n) {
-    int cp = CharClasses.codePointAt(s, i, n);
+  int pieceEnd(byte[] s, int i, int n) {
+    int cp = CharClasses.codePointAt(s, i);
     int k = CharClasses.of(cp);
-    int next = i + Character.charCount(cp);
+    int next = i + CharClasses.width(cp);
     boolean prefix = (k & NEWLINE_LETTER_NUMBER) == 0;
     if (prefix || (k & (UPPER_SIDE | LOWER_SIDE)) != 0) {
       int end = prefix ? upperThenLower(s, next, n) : -1;
@@ -44,26 +42,18 @@ final class O200kPreTokenizer implements PreTokenizer {
       }
     }
     if ((k & NUMBER) != 0) {
-      int end = next;
-      for (int digits = 1; digits < 3 && end < n; digits++) {
-        int d = CharClasses.codePointAt(s, end, n);
-        if ((CharClasses.of(d) & NUMBER) == 0) {
-          break;
-        }
-        end += Character.charCount(d);
-      }
-      return end;
+      return Digits.upToThree(s, next, n);
     }
     int punctuationEnd = -1;
     if ((k & SPACE_LETTER_NUMBER) == 0) {
       punctuationEnd = CharClasses.runOfNone(s, next, n, SPACE_LETTER_NUMBER);
     } else if (cp == ' ' && next < n
-        && (CharClasses.of(CharClasses.codePointAt(s, next, n)) & SPACE_LETTER_NUMBER) == 0) {
+        && (CharClasses.of(CharClasses.codePointAt(s, next)) & SPACE_LETTER_NUMBER) == 0) {
       punctuationEnd = CharClasses.runOfNone(s, next, n, SPACE_LETTER_NUMBER);
     }
     if (punctuationEnd >= 0) {
       while (punctuationEnd < n) {
-        char c = s.charAt(punctuationEnd);
+        byte c = s[punctuationEnd];
         if (c != '\r' && c != '\n' && c != '/') {
           break;
         }
@@ -75,18 +65,17 @@ final class O200kPreTokenizer implements PreTokenizer {
   }
 
   /** {@code U*L+C?} from {@code from}: the end of the match, or -1. */
-  private static int upperThenLower(String s, int from, int n) {
+  private static int upperThenLower(byte[] s, int from, int n) {
     int upperEnd = CharClasses.runOf(s, from, n, UPPER_SIDE);
     int lowerStart;
-    if (upperEnd < n && (CharClasses.of(CharClasses.codePointAt(s, upperEnd, n)) & LOWER_SIDE) != 0) {
+    if (upperEnd < n && (CharClasses.of(CharClasses.codePointAt(s, upperEnd)) & LOWER_SIDE) != 0) {
       lowerStart = upperEnd;
     } else {
       // U* gives back code points until L+ can start on one of them.
       lowerStart = -1;
       for (int j = upperEnd; j > from; ) {
-        int cp = s.codePointBefore(j);
-        j -= Character.charCount(cp);
-        if ((CharClasses.of(cp) & LOWER_SIDE) != 0) {
+        j = CharClasses.previousStart(s, j);
+        if ((CharClasses.of(CharClasses.codePointAt(s, j)) & LOWER_SIDE) != 0) {
           lowerStart = j;
           break;
         }
@@ -100,7 +89,7 @@ final class O200kPreTokenizer implements PreTokenizer {
   }
 
   /** {@code U+L*C?} from {@code from}: the end of the match, or -1. */
-  private static int upperRequired(String s, int from, int n) {
+  private static int upperRequired(byte[] s, int from, int n) {
     int upperEnd = CharClasses.runOf(s, from, n, UPPER_SIDE);
     if (upperEnd == from) {
       return -1;
@@ -109,18 +98,13 @@ final class O200kPreTokenizer implements PreTokenizer {
     return contraction(s, end, n);
   }
 
-  private static int contraction(String s, int end, int n) {
-    if (end < n && s.charAt(end) == '\'') {
+  private static int contraction(byte[] s, int end, int n) {
+    if (end < n && s[end] == '\'') {
       int contracted = Contractions.caseInsensitiveEnd(s, end, n);
       if (contracted > 0) {
         return contracted;
       }
     }
     return end;
-  }
-
-  @Override
-  public String pattern() {
-    return pattern;
   }
 }

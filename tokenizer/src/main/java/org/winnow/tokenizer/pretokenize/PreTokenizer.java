@@ -1,24 +1,23 @@
 package org.winnow.tokenizer.pretokenize;
 
 /**
- * Splits text into pre-tokens, the pieces BPE merges within, as a pre-tokenisation pattern
- * would: pieces are contiguous and cover the text, so the caller walks them with
- * {@code for (int p = 0; p < n; p = pieceEnd(text, p, n))}.
+ * Splits UTF-8 text into pre-tokens, the pieces BPE merges within, as a pre-tokenisation pattern
+ * would: pieces are contiguous, cover the text and start and end on code point boundaries.
+ * Working on the bytes lets text stored as UTF-8 (a Parquet column, a file) be encoded without
+ * decoding it into a Java string first, and hands BPE its pieces as the bytes it merges.
  *
  * <p>Implementations are stateless and safe to share between threads.
  */
 public interface PreTokenizer {
 
   /**
-   * The end (exclusive) of the pre-token that starts at {@code start}. {@code limit} is treated as
-   * the end of the text, so look-aheads such as {@code \s+(?!\S)} see nothing past it.
+   * Hands every piece of {@code utf8[from, to)} to {@code sink}, in order. {@code to} is treated
+   * as the end of the text, so look-aheads such as {@code \s+(?!\S)} see nothing past it.
    *
-   * @param text the text
-   * @param start where the piece starts, {@code 0 <= start < limit}
-   * @param limit the end of the text to split, {@code limit <= text.length()}
-   * @return the piece's end, {@code start < end <= limit}
+   * @param utf8 valid UTF-8 (lone surrogates of a Java string encoded as {@code '?'}, as
+   *     {@code String.getBytes(UTF_8)} does); invalid bytes give unspecified splits
    */
-  int pieceEnd(String text, int start, int limit);
+  void split(byte[] utf8, int from, int to, PieceSink sink);
 
   /** The pattern this pre-tokenizer implements, in the form it was published. */
   String pattern();

@@ -13,17 +13,17 @@ final class WhitespaceRuns {
   private WhitespaceRuns() {}
 
   /** {@code \s*[\r\n]+|\s+(?!\S)|\s+}, from a whitespace character at {@code i}. */
-  static int newlineFirst(String s, int i, int limit) {
+  static int newlineFirst(byte[] s, int i, int limit) {
     int end = CharClasses.runOf(s, i, limit, WHITESPACE);
     int newline = lastNewline(s, i, end);
     if (newline >= 0) {
       return newline + 1;
     }
-    return end == limit || end - i < 2 ? end : end - 1;
+    return end == limit ? end : allButTheLast(s, i, end);
   }
 
   /** {@code \s++$|\s*[\r\n]|\s+(?!\S)|\s}, from a whitespace character at {@code i}. */
-  static int textEndFirst(String s, int i, int limit) {
+  static int textEndFirst(byte[] s, int i, int limit) {
     int end = CharClasses.runOf(s, i, limit, WHITESPACE);
     if (end == limit) {
       return end;
@@ -32,12 +32,18 @@ final class WhitespaceRuns {
     if (newline >= 0) {
       return newline + 1;
     }
-    return end - i < 2 ? end : end - 1;
+    return allButTheLast(s, i, end);
   }
 
-  private static int lastNewline(String s, int from, int to) {
+  /** {@code \s+(?!\S)|\s+} before a non-space: the run less its last character, or a lone one. */
+  private static int allButTheLast(byte[] s, int i, int end) {
+    return CharClasses.isOneCodePoint(s, i, end) ? end : CharClasses.previousStart(s, end);
+  }
+
+  /** The last CR or LF in {@code s[from, to)}; neither byte occurs inside a multi-byte sequence. */
+  private static int lastNewline(byte[] s, int from, int to) {
     for (int j = to - 1; j >= from; j--) {
-      char c = s.charAt(j);
+      byte c = s[j];
       if (c == '\n' || c == '\r') {
         return j;
       }

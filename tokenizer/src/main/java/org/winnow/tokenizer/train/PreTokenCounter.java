@@ -2,6 +2,7 @@ package org.winnow.tokenizer.train;
 
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.nio.charset.StandardCharsets;
 import org.winnow.tokenizer.pretokenize.PreTokenizer;
 import org.winnow.tokenizer.pretokenize.PreTokenizers;
 
@@ -22,20 +23,21 @@ public final class PreTokenCounter {
     return new PreTokenCounter(PreTokenizers.forPattern(pattern));
   }
 
-  /** Adds one for every pre-token of {@code text} to {@code counts}. */
+  /**
+   * Adds one for every pre-token of {@code text} to {@code counts}. A lone surrogate counts as
+   * {@code '?'}, the byte encoding gives it.
+   */
   public void count(String text, Object2LongMap<String> counts) {
-    int n = text.length();
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     Object2LongOpenHashMap<String> open = counts instanceof Object2LongOpenHashMap<String> o ? o : null;
-    for (int p = 0; p < n; ) {
-      int end = preTokenizer.pieceEnd(text, p, n);
-      String piece = text.substring(p, end);
+    preTokenizer.split(utf8, 0, utf8.length, (bytes, start, end) -> {
+      String piece = new String(bytes, start, end - start, StandardCharsets.UTF_8);
       if (open != null) {
         open.addTo(piece, 1L);
       } else {
         counts.mergeLong(piece, 1L, Long::sum);
       }
-      p = end;
-    }
+    });
   }
 
   /** The pre-token counts of {@code text}. */

@@ -1,7 +1,9 @@
 package org.winnow.tokenizer.pretokenize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +55,31 @@ class CharClassesTest {
 
   @Test
   void contractionsNeedTheWholeSuffix() {
-    assertEquals(2, Contractions.caseInsensitiveEnd("'\u017Fx", 0, 3));
-    assertEquals(3, Contractions.caseInsensitiveEnd("'LlX", 0, 4));
-    assertEquals(-1, Contractions.caseInsensitiveEnd("'l", 0, 2));
-    assertEquals(-1, Contractions.caseInsensitiveEnd("'ve", 0, 2));
-    assertEquals(-1, Contractions.caseInsensitiveEnd("'x", 0, 2));
+    // U+017F is two bytes of UTF-8: the contraction ends after both.
+    assertEquals(3, contractionEnd("'\u017Fx"));
+    assertEquals(3, contractionEnd("'LlX"));
+    assertEquals(-1, contractionEnd("'l"));
+    assertEquals(-1, contractionEnd("'ve".substring(0, 2)));
+    assertEquals(-1, contractionEnd("'x"));
+  }
+
+  private static int contractionEnd(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    return Contractions.caseInsensitiveEnd(utf8, 0, utf8.length);
+  }
+
+  @Test
+  void utf8HelpersStepOverWholeSequences() {
+    String text = "a\u00e9\u4e2d\ud83d\ude00";
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    int[] starts = {0, 1, 3, 6};
+    for (int i = 0; i < starts.length; i++) {
+      int expected = text.codePointAt(text.offsetByCodePoints(0, i));
+      assertEquals(expected, CharClasses.codePointAt(utf8, starts[i]));
+      int end = i + 1 < starts.length ? starts[i + 1] : utf8.length;
+      assertEquals(end - starts[i], CharClasses.width(expected));
+      assertEquals(starts[i], CharClasses.previousStart(utf8, end));
+      assertTrue(CharClasses.isOneCodePoint(utf8, starts[i], end));
+    }
   }
 }
