@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.winnow.core.text.WellFormedUtf8;
 import org.winnow.tokenizer.bpe.BpeModel;
 import org.winnow.tokenizer.bpe.EncoderScratch;
 import org.winnow.tokenizer.bpe.TokenBytes;
-import org.winnow.tokenizer.bpe.Utf8;
 import org.winnow.tokenizer.pretokenize.PreTokenizer;
 import org.winnow.tokenizer.pretokenize.PreTokenizers;
 import org.winnow.tokenizer.vocab.BpeDefinition;
@@ -92,7 +92,7 @@ public final class Tokenizer {
    *     unchanged
    */
   public void encodeUtf8(byte[] utf8, int offset, int length, IntArrayList out) {
-    int malformed = Utf8.firstMalformed(utf8, offset, offset + length);
+    int malformed = WellFormedUtf8.firstMalformed(utf8, offset, offset + length);
     if (malformed >= 0) {
       throw new MalformedUtf8Exception(malformed - offset, length);
     }

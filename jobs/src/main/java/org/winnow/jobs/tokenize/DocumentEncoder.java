@@ -61,7 +61,8 @@ final class DocumentEncoder {
       // Encoded from the stored bytes, which the encoder checks before it appends anything.
       tokenizer.encodeUtf8(text, offset, length, tokens);
     } catch (MalformedUtf8Exception e) {
-      return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8, e.getMessage());
+      return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8,
+          e.getMessage());
     }
     tokens.add(eot);
     int count = split.add(docId, src, placement.shuffleKey(docId), StableHash.hash64(text, offset, length),

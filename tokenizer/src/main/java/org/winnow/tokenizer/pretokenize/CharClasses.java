@@ -50,7 +50,8 @@ final class CharClasses {
     if (lead < (byte) 0xF0) {
       return ((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
     }
-    return ((lead & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
+    return ((lead & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
+        | (b[i + 3] & 0x3F);
   }
 
   /** The number of UTF-8 bytes of {@code codePoint}. */
@@ -58,7 +59,7 @@ final class CharClasses {
     return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
   }
 
-  /** The start of the code point that ends at {@code i} in valid UTF-8 (continuation bytes are 10xxxxxx). */
+  /** The start of the code point that ends at {@code i} in valid UTF-8 (skipping 10xxxxxx). */
   static int previousStart(byte[] b, int i) {
     int j = i - 1;
     while ((b[j] & 0xC0) == 0x80) {

@@ -57,11 +57,15 @@ final class Cl100kPreTokenizer extends Scanner {
       punctuationEnd = CharClasses.runOfNone(s, next, n, SPACE_LETTER_NUMBER);
     }
     if (punctuationEnd >= 0) {
-      while (punctuationEnd < n && (s[punctuationEnd] == '\r' || s[punctuationEnd] == '\n')) {
+      while (punctuationEnd < n && isNewline(s[punctuationEnd])) {
         punctuationEnd++;
       }
       return punctuationEnd;
     }
     return textEndFirst ? WhitespaceRuns.textEndFirst(s, i, n) : WhitespaceRuns.newlineFirst(s, i, n);
+  }
+
+  private static boolean isNewline(byte c) {
+    return c == '\r' || c == '\n';
   }
 }

@@ -52,9 +52,6 @@ final class Gpt2PreTokenizer extends Scanner {
     }
     // Whitespace: "\s+(?!\S)" keeps the last space for the next word, "\s+" takes a lone one.
     int end = CharClasses.runOf(s, i, n, WHITESPACE);
-    if (end == n || CharClasses.isOneCodePoint(s, i, end)) {
-      return end;
-    }
-    return CharClasses.previousStart(s, end);
+    return end == n ? end : WhitespaceRuns.allButTheLast(s, i, end);
   }
 }

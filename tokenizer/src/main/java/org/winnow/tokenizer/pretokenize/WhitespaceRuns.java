@@ -36,7 +36,7 @@ final class WhitespaceRuns {
   }
 
   /** {@code \s+(?!\S)|\s+} before a non-space: the run less its last character, or a lone one. */
-  private static int allButTheLast(byte[] s, int i, int end) {
+  static int allButTheLast(byte[] s, int i, int end) {
     return CharClasses.isOneCodePoint(s, i, end) ? end : CharClasses.previousStart(s, end);
   }
 

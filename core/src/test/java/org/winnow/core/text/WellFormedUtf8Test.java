@@ -1,4 +1,4 @@
-package org.winnow.tokenizer.bpe;
+package org.winnow.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link Utf8#firstMalformed} against the JDK's strict decoder. */
-class Utf8Test {
+/** {@link WellFormedUtf8} against the JDK's strict decoder. */
+class WellFormedUtf8Test {
 
   /** Bytes that make up or nearly make up UTF-8: ASCII, lead bytes, continuations, edge values. */
   private static final int[] PALETTE = {
@@ -29,7 +29,7 @@ class Utf8Test {
         b[j] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : PALETTE[random.nextInt(PALETTE.length)]);
       }
       int from = b.length == 0 ? 0 : random.nextInt(b.length);
-      assertEquals(strictDecoderStop(b, from, b.length), Utf8.firstMalformed(b, from, b.length),
+      assertEquals(strictDecoderStop(b, from, b.length), WellFormedUtf8.firstMalformed(b, from, b.length),
           () -> java.util.HexFormat.ofDelimiter(" ").formatHex(b) + " from " + from);
     }
   }
@@ -45,11 +45,24 @@ class Utf8Test {
       }
     }
     byte[] valid = sb.toString().getBytes(StandardCharsets.UTF_8);
-    assertEquals(-1, Utf8.firstMalformed(valid, 0, valid.length));
+    assertEquals(-1, WellFormedUtf8.firstMalformed(valid, 0, valid.length));
     for (int i = 0; i < 500; i++) {
       byte[] b = valid.clone();
       b[random.nextInt(b.length)] = (byte) PALETTE[random.nextInt(PALETTE.length)];
-      assertEquals(strictDecoderStop(b, 0, b.length), Utf8.firstMalformed(b, 0, b.length));
+      assertEquals(strictDecoderStop(b, 0, b.length), WellFormedUtf8.firstMalformed(b, 0, b.length));
+    }
+  }
+
+  @Test
+  void sequenceLengthIsTheEncodedLengthOfEveryScalarValue() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp += cp < 0x800 ? 1 : 7) {
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        continue;
+      }
+      byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+      assertEquals(b.length, WellFormedUtf8.sequenceLength(b, 0, b.length), Integer.toHexString(cp));
+      assertEquals(0, b.length == 1 ? 0 : WellFormedUtf8.sequenceLength(b, 0, b.length - 1),
+          "cut off: " + Integer.toHexString(cp));
     }
   }
 
