@@ -1,72 +1,70 @@
 package org.winnow.dedup.decontam;
 
-import java.io.IOException;
+import it.unimi.dsi.fastutil.Hash;
+import it.unimi.dsi.fastutil.HashCommon;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IntsRefBuilder;
-import org.apache.lucene.util.fst.FST;
-import org.apache.lucene.util.fst.FSTCompiler;
-import org.apache.lucene.util.fst.PositiveIntOutputs;
-import org.apache.lucene.util.fst.Util;
 
 /**
- * An index of the word n-grams of protected texts: every shingle that {@link ShingleAnalyzer}
- * (Lucene's analysis chain) emits is a key of a Lucene {@link FST}, the structure behind Lucene's
- * own terms dictionaries, whose output names the set of protected sources that contain it.
- * Looking a training text up costs one FST walk per shingle.
+ * An index of the word n-grams of protected texts: every shingle ({@link ShingleWindows}, words
+ * from Lucene's analysis chain), by the 64-bit hash of its words, maps to the set of protected
+ * sources that contain it. Looking a training text up costs one hash-map probe per shingle, and
+ * no shingle is ever built as a string.
  *
- * <p>Why an FST and not an {@code IndexWriter} index: the index is only ever asked "is this term
- * there, and where from", which is exactly a terms dictionary; an FST answers that without codec
- * files, is a few compact byte arrays that ship to Spark executors as they are, and does not go
- * through Lucene's codec service loading (which breaks when a test-framework jar shares the
- * classpath, as the Europarl sample brings it to {@code jobs/}).
+ * <p>Why hashes and not the shingles themselves: a 13-word shingle shares little with its
+ * neighbours, so a structure that keeps the strings (a Lucene FST, which this index was first
+ * built on) is over twenty times the size of the protected text and slow to build (about 50 µs
+ * a shingle with the FST's suffix sharing, 6 µs without); the hash map takes about sixteen bytes
+ * a shingle and builds at the speed of the word analysis. The price: two different shingles with
+ * the same hash count as a match. With {@code P} protected shingles, a looked-up shingle matches
+ * wrongly with probability {@code P / 2^64}, about once in 10^11 lookups against a hundred
+ * million protected shingles.
  */
 public final class NgramIndex implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 3L;
+  /** 13-word shingles, the size GPT-3 and later decontamination reports use. */
+  public static final int DEFAULT_N = 13;
+  private static final int ABSENT = -1;
 
   private final int n;
-  private final byte[] fstMeta;
-  private final byte[] fstData;
   private final String[] sources;
-  /** Output ordinal to the sources (indexes into {@link #sources}) that hold the shingle. */
+  /** Shingle hash to an index of {@link #sourceSets}. */
+  private final Long2IntOpenHashMap shingleSets;
+  /** The distinct sets of sources (indexes into {@link #sources}) that hold some shingle. */
   private final int[][] sourceSets;
   private final Map<String, Integer> textsBySource;
   private final Map<String, Integer> shortTextsBySource;
-  private final long shingles;
-  private transient FST<Long> fst;
-  private transient ShingleAnalyzer analyzer;
+  private transient WordAnalyzer words;
 
-  private NgramIndex(int n, byte[] fstMeta, byte[] fstData, String[] sources, int[][] sourceSets,
-      Map<String, Integer> textsBySource, Map<String, Integer> shortTextsBySource, long shingles) {
+  private NgramIndex(int n, String[] sources, Long2IntOpenHashMap shingleSets,
+      int[][] sourceSets, Map<String, Integer> textsBySource,
+      Map<String, Integer> shortTextsBySource) {
     this.n = n;
-    this.fstMeta = fstMeta;
-    this.fstData = fstData;
     this.sources = sources;
+    this.shingleSets = shingleSets;
     this.sourceSets = sourceSets;
     this.textsBySource = textsBySource;
     this.shortTextsBySource = shortTextsBySource;
-    this.shingles = shingles;
   }
 
   /** Indexes {@code texts} with shingles of {@code n} words. */
   public static NgramIndex build(Iterable<ProtectedText> texts, int n) {
-    ShingleAnalyzer analyzer = new ShingleAnalyzer(n);
+    ShingleWindows windows = new ShingleWindows(new WordAnalyzer(), n);
     Map<String, Integer> sourceIds = new HashMap<>();
     List<String> sourceNames = new ArrayList<>();
-    TreeMap<BytesRef, BitSet> terms = new TreeMap<>();
+    // While building, a shingle of one source maps to the source's id (the common case, no
+    // object per shingle); one of several sources maps to -(1 + k), k indexing `shared`.
+    Long2IntOpenHashMap owners = new Long2IntOpenHashMap();
+    owners.defaultReturnValue(ABSENT);
+    List<BitSet> shared = new ArrayList<>();
     Map<String, Integer> bySource = new TreeMap<>();
     Map<String, Integer> tooShort = new TreeMap<>();
     for (ProtectedText t : texts) {
@@ -76,44 +74,43 @@ public final class NgramIndex implements Serializable {
         return sourceNames.size() - 1;
       });
       int[] found = {0};
-      forEachShingle(analyzer, t.text(), s -> {
+      windows.forEach(t.text(), hash -> {
         found[0]++;
-        terms.computeIfAbsent(new BytesRef(s), k -> new BitSet()).set(sid);
+        int owner = owners.putIfAbsent(hash, sid);
+        if (owner >= 0 && owner != sid) {
+          BitSet both = new BitSet();
+          both.set(owner);
+          both.set(sid);
+          shared.add(both);
+          owners.put(hash, -shared.size());
+        } else if (owner < ABSENT) {
+          shared.get(-owner - 1).set(sid);
+        }
+        return true;
       });
       if (found[0] == 0) {
         // Shorter than n words: it cannot be matched, and the report says how many there were.
         tooShort.merge(t.source(), 1, Integer::sum);
       }
     }
-    Map<BitSet, Integer> setIds = new HashMap<>();
+    // Sets 0..S-1 are the single sources; the distinct shared sets follow.
     List<int[]> sets = new ArrayList<>();
-    try {
-      FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1,
-          PositiveIntOutputs.getSingleton()).build();
-      IntsRefBuilder scratch = new IntsRefBuilder();
-      // TreeMap<BytesRef> iterates in unsigned byte order, the order an FST is built in.
-      for (Map.Entry<BytesRef, BitSet> e : terms.entrySet()) {
-        int id = setIds.computeIfAbsent(e.getValue(), b -> {
-          sets.add(b.stream().toArray());
-          return sets.size() - 1;
-        });
-        compiler.add(Util.toIntsRef(e.getKey(), scratch), (long) id);
-      }
-      FST.FSTMetadata<Long> meta = compiler.compile();
-      ByteBuffersDataOutput metaOut = new ByteBuffersDataOutput();
-      ByteBuffersDataOutput dataOut = new ByteBuffersDataOutput();
-      byte[] metaBytes = new byte[0];
-      byte[] dataBytes = new byte[0];
-      if (meta != null) {
-        FST.fromFSTReader(meta, compiler.getFSTReader()).save(metaOut, dataOut);
-        metaBytes = metaOut.toArrayCopy();
-        dataBytes = dataOut.toArrayCopy();
-      }
-      return new NgramIndex(n, metaBytes, dataBytes, sourceNames.toArray(String[]::new),
-          sets.toArray(int[][]::new), bySource, tooShort, terms.size());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot build the n-gram index", e);
+    for (int s = 0; s < sourceNames.size(); s++) {
+      sets.add(new int[] {s});
     }
+    Map<BitSet, Integer> setIds = new HashMap<>();
+    for (Long2IntMap.Entry e : owners.long2IntEntrySet()) {
+      if (e.getIntValue() < 0) {
+        BitSet b = shared.get(-e.getIntValue() - 1);
+        e.setValue(setIds.computeIfAbsent(b, x -> {
+          sets.add(x.stream().toArray());
+          return sets.size() - 1;
+        }));
+      }
+    }
+    owners.trim();
+    return new NgramIndex(n, sourceNames.toArray(String[]::new), owners,
+        sets.toArray(int[][]::new), bySource, tooShort);
   }
 
   public int n() {
@@ -122,7 +119,13 @@ public final class NgramIndex implements Serializable {
 
   /** Distinct shingles indexed. */
   public long shingles() {
-    return shingles;
+    return shingleSets.size();
+  }
+
+  /** The index's size in memory, in bytes: its hash table. */
+  public long bytes() {
+    return (long) HashCommon.arraySize(shingleSets.size(), Hash.DEFAULT_LOAD_FACTOR)
+        * (Long.BYTES + Integer.BYTES);
   }
 
   /** Protected texts per source, including those too short to index. */
@@ -135,68 +138,44 @@ public final class NgramIndex implements Serializable {
     return shortTextsBySource;
   }
 
-  /** Size of the index in bytes. */
-  public long bytes() {
-    return fstMeta.length + fstData.length;
-  }
-
   /** The shingles {@code text} shares with the protected texts. Thread-safe. */
   public Overlap overlap(String text) {
-    FST<Long> f = fst();
-    if (f == null) {
-      return Overlap.NONE;
-    }
     int[] total = {0};
-    Set<String> matched = new HashSet<>();
+    LongOpenHashSet matched = new LongOpenHashSet();
     Map<String, Integer> bySource = new TreeMap<>();
-    forEachShingle(analyzer, text, s -> {
+    new ShingleWindows(words(), n).forEach(text, hash -> {
       total[0]++;
-      if (matched.contains(s)) {
-        return;
-      }
-      Long out;
-      try {
-        out = Util.get(f, new BytesRef(s));
-      } catch (IOException e) {
-        throw new UncheckedIOException("n-gram lookup failed", e);
-      }
-      if (out != null) {
-        matched.add(s);
-        for (int sid : sourceSets[out.intValue()]) {
+      int set = shingleSets.get(hash);
+      if (set != ABSENT && matched.add(hash)) {
+        for (int sid : sourceSets[set]) {
           bySource.merge(sources[sid], 1, Integer::sum);
         }
       }
+      return true;
     });
     return new Overlap(total[0], matched.size(), bySource);
   }
 
-  private synchronized FST<Long> fst() {
-    if (analyzer == null) {
-      analyzer = new ShingleAnalyzer(n);
-    }
-    if (fst == null && fstMeta.length > 0) {
-      try {
-        PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
-        fst = new FST<>(FST.readMetadata(new ByteArrayDataInput(fstMeta), outputs),
-            new ByteArrayDataInput(fstData));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot open the n-gram index", e);
+  /**
+   * Whether {@code text} shares at least {@code minMatches} distinct shingles with the protected
+   * texts. Stops reading the text at the match that decides. Thread-safe.
+   */
+  public boolean sharesAtLeast(String text, int minMatches) {
+    LongOpenHashSet matched = new LongOpenHashSet();
+    new ShingleWindows(words(), n).forEach(text, hash -> {
+      if (shingleSets.containsKey(hash)) {
+        matched.add(hash);
       }
-    }
-    return fst;
+      return matched.size() < minMatches;
+    });
+    return matched.size() >= minMatches;
   }
 
-  private static void forEachShingle(ShingleAnalyzer analyzer, String text,
-      java.util.function.Consumer<String> sink) {
-    try (TokenStream ts = analyzer.tokenStream("ngram", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        sink.accept(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("shingling failed", e);
+  /** The analyzer, made on first use: it is not serialisable, so each executor makes its own. */
+  private synchronized WordAnalyzer words() {
+    if (words == null) {
+      words = new WordAnalyzer();
     }
+    return words;
   }
 }

@@ -1,6 +1,7 @@
 package org.winnow.dedup.decontam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,37 @@ class NgramIndexTest {
     assertTrue(o.matched() >= 2, o.toString());
     assertEquals(Map.of("evalA", o.matched()), o.matchedBySource());
     assertEquals("evalA", o.topSource());
+  }
+
+  @Test
+  void sharesAtLeastCountsDistinctMatchedShingles() {
+    NgramIndex idx = index();
+    // EVAL's first 14 words: two shingles, twice over.
+    String twoShingles = "The quick brown fox jumps over the lazy dog while the farmer watches from";
+    String training = twoShingles + " and again: " + twoShingles;
+    assertEquals(2, idx.overlap(training).matched());
+    assertTrue(idx.sharesAtLeast(training, 1));
+    assertTrue(idx.sharesAtLeast(training, 2));
+    assertFalse(idx.sharesAtLeast(training, 3));
+    assertFalse(idx.sharesAtLeast("nothing in common with either text at all, not a single "
+        + "thirteen word span of it", 1));
+    assertFalse(NgramIndex.build(List.of(), 13).sharesAtLeast(EVAL, 1));
+  }
+
+  @Test
+  void aShingleOfSeveralSourcesCountsForEach() {
+    NgramIndex idx = NgramIndex.build(List.of(
+        new ProtectedText("a1", "evalA", EVAL),
+        new ProtectedText("b1", "evalB", "Prefix words here. " + EVAL),
+        new ProtectedText("c1", "evalC", OTHER),
+        new ProtectedText("a2", "evalA", OTHER)), 13);
+    Overlap o = idx.overlap(EVAL);
+    assertEquals(o.shingles(), o.matched());
+    assertEquals(Map.of("evalA", o.matched(), "evalB", o.matched()), o.matchedBySource());
+    Overlap other = idx.overlap(OTHER);
+    assertEquals(Map.of("evalA", other.matched(), "evalC", other.matched()),
+        other.matchedBySource());
+    assertTrue(idx.bytes() >= idx.shingles() * 12, idx.bytes() + " bytes");
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.winnow.dedup.decontam.ShingleAnalyzer;
+import org.winnow.dedup.decontam.NgramIndex;
 import org.winnow.jobs.decontam.DecontaminateJob;
 import org.winnow.jobs.decontam.DecontaminateReport;
 import org.winnow.jobs.decontam.DecontaminateSpec;
@@ -51,7 +51,7 @@ final class DecontaminateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
   String output;
 
-  @Option(names = "--ngram", defaultValue = "" + ShingleAnalyzer.DEFAULT_N,
+  @Option(names = "--ngram", defaultValue = "" + NgramIndex.DEFAULT_N,
       description = "Words per shingle (default: ${DEFAULT-VALUE}).")
   int ngram;
 

@@ -1,13 +1,17 @@
 package org.winnow.jobs.tokenize;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.winnow.core.hash.StableHash;
+import org.winnow.core.text.WellFormedUtf8;
 import org.winnow.tokenizer.MalformedUtf8Exception;
 import org.winnow.tokenizer.Tokenizer;
 
 /**
  * Encodes documents one at a time inside a task: kept, their tokens (end-of-text appended)
- * added to their split's {@link SplitDocuments}, or rejected with a reason. The text arrives as the stored bytes so that invalid UTF-8 is seen
+ * added to their split's {@link SplitDocuments}; removed, a train document that the
+ * {@link ContaminationTest} finds overlapping the held-out split; or rejected with a reason. The text arrives as the stored bytes so that invalid UTF-8 is seen
  * and rejected here: Spark's string conversion would silently turn it into U+FFFD, and the
  * shards would then hold tokens of text that was never in the input.
  *
@@ -18,13 +22,26 @@ final class DocumentEncoder {
   private final int eot;
   private final DocumentPlacement placement;
   private final long maxDocumentBytes;
+  private final ContaminationTest contamination;
+  private final String removalReason;
 
   DocumentEncoder(Tokenizer tokenizer, DocumentPlacement placement, long maxDocumentBytes) {
+    this(tokenizer, placement, maxDocumentBytes, null, null);
+  }
+
+  /**
+   * @param contamination tests each valid train document before it is encoded; null for none
+   * @param removalReason the ledger reason of the documents it finds
+   */
+  DocumentEncoder(Tokenizer tokenizer, DocumentPlacement placement, long maxDocumentBytes,
+      ContaminationTest contamination, String removalReason) {
     this.tokenizer = tokenizer;
     this.eot = tokenizer.endOfTextId().orElseThrow(() -> new IllegalStateException(
         tokenizer.identity().name() + " has no <|endoftext|> token"));
     this.placement = placement;
     this.maxDocumentBytes = maxDocumentBytes;
+    this.contamination = contamination;
+    this.removalReason = removalReason;
   }
 
   /**
@@ -55,6 +72,15 @@ final class DocumentEncoder {
           length + " bytes of text, more than the limit of " + maxDocumentBytes);
     }
     boolean heldOut = placement.heldOut(docId);
+    // Invalid UTF-8 is left to the encoder's check below, which rejects it.
+    if (!heldOut && contamination != null
+        && WellFormedUtf8.firstMalformed(text, offset, offset + length) < 0) {
+      Optional<String> overlap =
+          contamination.overlap(new String(text, offset, length, StandardCharsets.UTF_8));
+      if (overlap.isPresent()) {
+        return EncodedDocument.removed(docId, src, nBytes, removalReason, overlap.get());
+      }
+    }
     SplitDocuments split = heldOut ? heldout : train;
     IntArrayList tokens = split.tokenSink();
     try {

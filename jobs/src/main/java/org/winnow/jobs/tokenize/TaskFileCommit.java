@@ -24,8 +24,9 @@ import org.winnow.loader.shard.Split;
  *
  * <p>Shards are numbered per split in (input partition, shard within the task) order, which
  * depends on the input alone ({@code FixedSplits}), so reruns give the same names to the same
- * bytes. {@code _rejected/} gets one file per task that rejected something, numbered the same
- * way, or one empty file when none did, so that it reads as a dataset as the other stages' do.
+ * bytes. {@code _removed/} and {@code _rejected/} get one file per task that dropped something
+ * into them, numbered the same way, or one empty file when none did, so that they read as
+ * datasets as the other stages' do.
  */
 final class TaskFileCommit {
   private TaskFileCommit() {}
@@ -55,7 +56,6 @@ final class TaskFileCommit {
     Path rootPath = new Path(root);
     try {
       FileSystem fs = rootPath.getFileSystem(hadoop);
-      int rejectedFiles = 0;
       for (TaskResult r : ordered) {
         for (WrittenShard w : r.shards()) {
           List<ShardSummary> split = shards.get(w.split());
@@ -63,15 +63,11 @@ final class TaskFileCommit {
           move(fs, new Path(rootPath, w.file()), new Path(rootPath, file));
           split.add(w.summary(file));
         }
-        if (r.rejectedRows() > 0) {
-          move(fs, new Path(rootPath, r.rejectedFile()), new Path(rootPath,
-              DroppedSchema.REJECTED_DIR + "/" + partFile(rejectedFiles++)));
-        }
       }
-      if (rejectedFiles == 0) {
-        DroppedRowWriter.writeEmpty(hadoop, new Path(rootPath, DroppedSchema.REJECTED_DIR)
-            .toString(), partFile(0));
-      }
+      commitSideFiles(fs, rootPath, hadoop, DroppedSchema.REMOVED_DIR,
+          ordered.stream().map(TaskResult::removed).toList());
+      commitSideFiles(fs, rootPath, hadoop, DroppedSchema.REJECTED_DIR,
+          ordered.stream().map(TaskResult::rejected).toList());
       Path attempts = new Path(rootPath, TokenizeTask.ATTEMPTS_DIR);
       if (fs.exists(attempts) && !fs.delete(attempts, true)) {
         throw new IOException("cannot delete " + attempts);
@@ -80,6 +76,20 @@ final class TaskFileCommit {
       throw new UncheckedIOException("cannot commit the task files under " + root, e);
     }
     return shards;
+  }
+
+  /** Moves the files that hold rows into {@code dir}, in task order; an empty file if none. */
+  private static void commitSideFiles(FileSystem fs, Path root, Configuration hadoop, String dir,
+      List<TaskResult.SideFile> files) throws IOException {
+    int moved = 0;
+    for (TaskResult.SideFile f : files) {
+      if (f.rows() > 0) {
+        move(fs, new Path(root, f.file()), new Path(root, dir + "/" + partFile(moved++)));
+      }
+    }
+    if (moved == 0) {
+      DroppedRowWriter.writeEmpty(hadoop, new Path(root, dir).toString(), partFile(0));
+    }
   }
 
   private static void move(FileSystem fs, Path from, Path to) throws IOException {

@@ -9,10 +9,19 @@ import java.util.List;
  *
  * @param partition the input partition the task read
  * @param shards its shard files, train first, each split in writing order
- * @param tally its documents, tokens and text bytes per split and source, rejects by reason
- * @param rejectedFile its {@code _rejected/} rows' file, relative to the shard-set root; written
- *     only when {@code rejectedRows > 0}
- * @param rejectedRows rows written to {@code rejectedFile}
+ * @param tally its documents, tokens and text bytes per split and source, removals and rejects
+ *     by reason
+ * @param removed its {@code _removed/} rows' file
+ * @param rejected its {@code _rejected/} rows' file
  */
 record TaskResult(int partition, List<WrittenShard> shards, TokenizeTally tally,
-    String rejectedFile, long rejectedRows) implements Serializable {}
+    SideFile removed, SideFile rejected) implements Serializable {
+
+  /**
+   * A file of dropped rows.
+   *
+   * @param file relative to the shard-set root; written only when {@code rows > 0}
+   * @param rows rows written to it
+   */
+  record SideFile(String file, long rows) implements Serializable {}
+}

@@ -66,16 +66,16 @@ import org.winnow.loader.shard.Split;
  * <p>Every step is a pure function of the input files, the vocabulary and the spec, so a rerun
  * writes byte-identical shards and manifest on any cluster size.
  *
- * <p>Decontamination: given a {@link HeldoutDecontamination} (the dedup stage's
- * {@code decontaminate} is meant to be one; this build has none of its own), train documents that
- * overlap held-out ones are removed before encoding, written to {@code _removed/} and counted as
- * {@code removed} in the ledger. Without one, nothing is removed and the ledger says so.
+ * <p>Decontamination: given a {@link HeldoutDecontamination}, the driver first reads the held-out
+ * documents and builds its {@link ContaminationTest}, which is broadcast; the tasks then test
+ * each train document before encoding it, and write the ones that overlap the held-out split to
+ * {@code _removed/}, counted as {@code removed} in the ledger. The input is read twice in all,
+ * the second time by the tasks. Without one, nothing is removed and {@code _removed/} is empty.
  */
 public final class TokenizeJob {
   /** The stage name in the ledger. */
   public static final String STAGE = "tokenize";
   private static final String ID = DocumentSchema.ID.name();
-  private static final String DROP_ID = "contaminated_id";
 
   private final SparkSession spark;
   private final PrintWriter err;
@@ -135,31 +135,29 @@ public final class TokenizeJob {
       Dataset<Row> input = fixed.read().parquet(spec.inputs().toArray(String[]::new));
       // From the Parquet footers: no pass over the data, and independent of the tasks' counts.
       long inputDocs = ParquetParts.of(sc.hadoopConfiguration(), input.inputFiles()).rows();
-      long removed = 0;
-      if (spec.decontamination().isPresent()) {
-        HeldoutDecontamination d = spec.decontamination().get();
-        Dataset<Row> drop = contaminatedTrainIds(input, d, spec.placement());
-        removed = writeRemoved(input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_semi"),
-            d.reason(), store.child(staging, DroppedSchema.REMOVED_DIR));
-        input = input.join(drop, col(ID).equalTo(col(DROP_ID)), "left_anti");
-      }
+      Broadcast<ContaminationTest> contamination = spec.decontamination().isPresent()
+          ? jsc.broadcast(prepare(spec.decontamination().get(), input, spec.placement()))
+          : null;
       // Spark's internal rows, not Rows: the text stays raw UTF-8 where the scan put it.
-      JavaRDD<InternalRow> docs = input.select(col(ID), col(DocumentSchema.SOURCE.name()),
-          col(DocumentSchema.TEXT.name())).queryExecution().toRdd().toJavaRDD();
+      JavaRDD<InternalRow> docs = input.select(TokenizeTask.COLUMNS.stream()
+              .map(c -> col(c.name())).toArray(Column[]::new))
+          .queryExecution().toRdd().toJavaRDD();
 
       List<TaskResult> results;
       try (ProgressReporter p = ProgressReporter.start(STAGE, err, live::records, live::records,
           inputDocs, ProgressReporter.Unit.DOCUMENTS)) {
         results = docs
-            .mapPartitionsWithIndex(new TokenizeTask(vocab, spec, staging, conf, counters), false)
+            .mapPartitionsWithIndex(new TokenizeTask(vocab, spec, staging, conf, counters,
+                contamination), false)
             .collect();
+      } finally {
+        if (contamination != null) {
+          contamination.destroy();
+        }
       }
       TokenizeTally tally = new TokenizeTally();
       results.forEach(r -> tally.merge(r.tally()));
       Ledger ledger = tally.ledger(STAGE);
-      if (spec.decontamination().isPresent()) {
-        ledger.count(Fate.REMOVED, spec.decontamination().get().reason(), removed);
-      }
       Map<Split, List<ShardSummary>> shards =
           TaskFileCommit.commit(results, staging, sc.hadoopConfiguration());
       Map<String, SplitSummary> splits = splitSummaries(shards, tally);
@@ -213,7 +211,8 @@ public final class TokenizeJob {
 
   /**
    * Checks the manifest and the ledger against what the Parquet footers say was written: every
-   * shard's rows, no file beside the listed ones, and the rows in {@code _rejected/}.
+   * shard's rows, no file beside the listed ones, and the rows in {@code _removed/} and
+   * {@code _rejected/}.
    */
   private void checkFooters(Map<String, SplitSummary> splits, Ledger ledger, long inputDocs,
       HadoopOutputStore store, String staging) {
@@ -221,43 +220,33 @@ public final class TokenizeJob {
     long written = ShardFooterCheck.writtenRows(splits, hadoop, store, staging);
     // The input count comes from Parquet's metadata, independently of the encoding tasks.
     ledger.check(inputDocs, written);
-    long rejectedRows =
-        ParquetParts.in(hadoop, store.child(staging, DroppedSchema.REJECTED_DIR)).rows();
-    if (rejectedRows != ledger.rejectedTotal()) {
-      throw new LedgerImbalanceException(STAGE + ": ledger counts " + ledger.rejectedTotal()
-          + " rejected, but " + rejectedRows + " rows were written to "
-          + DroppedSchema.REJECTED_DIR + "/");
+    checkSideRows(hadoop, store, staging, DroppedSchema.REMOVED_DIR, "removed",
+        ledger.removedTotal());
+    checkSideRows(hadoop, store, staging, DroppedSchema.REJECTED_DIR, "rejected",
+        ledger.rejectedTotal());
+  }
+
+  private static void checkSideRows(Configuration hadoop, HadoopOutputStore store,
+      String staging, String dir, String fate, long counted) {
+    long rows = ParquetParts.in(hadoop, store.child(staging, dir)).rows();
+    if (rows != counted) {
+      throw new LedgerImbalanceException(STAGE + ": ledger counts " + counted + " " + fate
+          + ", but " + rows + " rows were written to " + dir + "/");
     }
   }
 
-  /** Ids of train documents that {@code d} finds overlapping held-out ones, deduplicated. */
-  private static Dataset<Row> contaminatedTrainIds(Dataset<Row> input, HeldoutDecontamination d,
+  /**
+   * Builds {@code d}'s test on the driver from the held-out documents, read from the input in a
+   * pass of their own: the train documents are tested by the tasks that encode them.
+   */
+  private static ContaminationTest prepare(HeldoutDecontamination d, Dataset<Row> input,
       DocumentPlacement placement) {
     UserDefinedFunction heldOut =
         udf((UDF1<String, Boolean>) placement::heldOut, DataTypes.BooleanType);
     String text = DocumentSchema.TEXT.name();
-    Dataset<Row> texts = input.where(col(ID).isNotNull().and(col(text).isNotNull()))
-        .select(col(ID), col(text));
-    Column held = heldOut.apply(col(ID));
-    return d.contaminated(texts.where(not(held)), texts.where(held))
-        .select(col(ID))
-        .where(col(ID).isNotNull().and(not(heldOut.apply(col(ID)))))
-        .distinct()
-        .withColumnRenamed(ID, DROP_ID);
-  }
-
-  /** Writes the removed documents to {@code dir} and returns how many rows were written. */
-  private long writeRemoved(Dataset<Row> removed, String reason, String dir) {
-    removed.select(col(ID), col(DocumentSchema.URL.name()), lit(STAGE).as("stage"),
-            lit(reason).as("reason"), lit("overlaps the held-out split").as("detail"),
-            col(DocumentSchema.WARC_FILE.name()), col(DocumentSchema.WARC_OFFSET.name()),
-            lit("").as("text"))
-        .repartition(1)
-        .sortWithinPartitions(ID)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(dir);
-    return ParquetParts.in(spark.sparkContext().hadoopConfiguration(), dir).rows();
+    return d.prepare(input.where(col(ID).isNotNull().and(col(text).isNotNull()))
+        .select(col(ID), col(text))
+        .where(heldOut.apply(col(ID))));
   }
 
   /** The settings that shaped the shards; recorded in the manifest, free of run-specific facts. */

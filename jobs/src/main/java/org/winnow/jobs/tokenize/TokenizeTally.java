@@ -9,22 +9,31 @@ import org.winnow.core.ledger.Ledger;
 import org.winnow.loader.shard.Split;
 
 /**
- * What encoding produced, counted per task and merged on the driver: rejects by reason, and
+ * What encoding produced, counted per task and merged on the driver: removals and rejects by
+ * reason, and
  * documents, tokens and text bytes per split and source. Sorted maps, so that the manifest and
  * the ledger list sources and reasons in the same order on every run.
  */
 public final class TokenizeTally implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  private final TreeMap<String, Long> removed = new TreeMap<>();
   private final TreeMap<String, Long> rejected = new TreeMap<>();
   private final TreeMap<String, long[]> train = new TreeMap<>();
   private final TreeMap<String, long[]> heldout = new TreeMap<>();
 
   /** Counts one encoded document. */
   void add(EncodedDocument d) {
-    if (!d.isKept()) {
-      rejected.merge(d.reason(), 1L, Long::sum);
-      return;
+    switch (d.fate()) {
+      case REMOVED -> {
+        removed.merge(d.reason(), 1L, Long::sum);
+        return;
+      }
+      case REJECTED -> {
+        rejected.merge(d.reason(), 1L, Long::sum);
+        return;
+      }
+      case KEPT -> { }
     }
     long[] c = (d.heldOut() ? heldout : train).computeIfAbsent(d.source(), k -> new long[3]);
     c[0]++;
@@ -34,6 +43,7 @@ public final class TokenizeTally implements Serializable {
 
   /** Adds {@code other} into this tally and returns this. */
   public TokenizeTally merge(TokenizeTally other) {
+    other.removed.forEach((k, v) -> removed.merge(k, v, Long::sum));
     other.rejected.forEach((k, v) -> rejected.merge(k, v, Long::sum));
     mergeInto(train, other.train);
     mergeInto(heldout, other.heldout);
@@ -76,10 +86,15 @@ public final class TokenizeTally implements Serializable {
     return sources(split).values().stream().mapToLong(c -> c[i]).sum();
   }
 
-  /** Every document counted, kept or rejected. */
+  /** Every document counted, kept, removed or rejected. */
   public long documents() {
     return documents(Split.TRAIN) + documents(Split.HELDOUT)
+        + removed.values().stream().mapToLong(Long::longValue).sum()
         + rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public Map<String, Long> removed() {
+    return Collections.unmodifiableMap(removed);
   }
 
   public Map<String, Long> rejected() {
@@ -90,6 +105,7 @@ public final class TokenizeTally implements Serializable {
   public Ledger ledger(String stage) {
     Ledger ledger = new Ledger(stage);
     ledger.count(Fate.KEPT, "", documents(Split.TRAIN) + documents(Split.HELDOUT));
+    removed.forEach((reason, n) -> ledger.count(Fate.REMOVED, reason, n));
     rejected.forEach((reason, n) -> ledger.count(Fate.REJECTED, reason, n));
     return ledger;
   }

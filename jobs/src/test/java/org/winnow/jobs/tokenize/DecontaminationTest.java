@@ -1,10 +1,5 @@
 package org.winnow.jobs.tokenize;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +10,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,25 +32,32 @@ class DecontaminationTest {
 
   @TempDir Path tmp;
 
-  /** First two space-separated words, as Spark's {@code split} and Java's agree on them. */
+  /** Train documents whose first two space-separated words open a held-out document. */
   private static final class OpeningOverlap implements HeldoutDecontamination {
     @Override
     public String reason() {
       return "heldout_overlap";
     }
 
-    private static Column opening() {
-      Column words = split(col("text"), " ");
-      // try_element_at: a one-word text has no second word (ANSI mode would throw).
-      return concat(try_element_at(words, lit(1)), lit("\u0001"),
-          try_element_at(words, lit(2)));
-    }
-
     @Override
-    public Dataset<Row> contaminated(Dataset<Row> train, Dataset<Row> heldout) {
-      Dataset<Row> t = train.withColumn("k", opening());
-      Dataset<Row> h = heldout.select(opening().as("hk"));
-      return t.join(h, t.col("k").equalTo(h.col("hk")), "left_semi").select("id");
+    public ContaminationTest prepare(Dataset<Row> heldout) {
+      Set<String> openings = new HashSet<>();
+      for (Row r : heldout.collectAsList()) {
+        String o = opening(r.getAs("text"));
+        if (o != null) {
+          openings.add(o);
+        }
+      }
+      return new OpeningTest(openings);
+    }
+  }
+
+  private record OpeningTest(Set<String> openings) implements ContaminationTest {
+    @Override
+    public Optional<String> overlap(String text) {
+      String o = opening(text);
+      return o != null && openings.contains(o) ? Optional.of("opens like a held-out document")
+          : Optional.empty();
     }
   }
 
@@ -100,7 +102,13 @@ class DecontaminationTest {
       Set<String> removedRows = new HashSet<>();
       for (Row row : spark.read().parquet(tmp.resolve("shards/_removed").toString())
           .collectAsList()) {
-        removedRows.add(row.getAs("id"));
+        String id = row.getAs("id");
+        removedRows.add(id);
+        // Each row traces back to its page and WARC record.
+        assertEquals("https://example.org/" + id, row.getAs("url"));
+        assertEquals("test.warc.gz", row.getAs("warc_file"));
+        assertEquals("heldout_overlap", row.getAs("reason"));
+        assertEquals("opens like a held-out document", row.getAs("detail"));
       }
       assertEquals(expected, removedRows);
 

@@ -9,8 +9,10 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.winnow.core.ledger.Fate;
 import org.winnow.tokenizer.Tokenizer;
 import org.winnow.tokenizer.pretokenize.PreTokenPatterns;
 import org.winnow.tokenizer.train.BpeTrainer;
@@ -74,6 +76,47 @@ class DocumentEncoderTest {
       assertEquals(0, train.size(), "a rejected document is not added");
       assertEquals(0, train.tokenSink().size(), "a rejected document leaves no tokens");
     }
+  }
+
+  /** Finds every text containing "mat": the decontamination test, as the task applies it. */
+  private record MatTest() implements ContaminationTest {
+    @Override
+    public Optional<String> overlap(String text) {
+      return text.contains("mat") ? Optional.of("mentions a mat") : Optional.empty();
+    }
+  }
+
+  @Test
+  void theContaminationTestRemovesTrainDocumentsOnlyAndNeverHidesARejection() {
+    DocumentPlacement placement = new DocumentPlacement("s", 0.5, 0);
+    DocumentEncoder encoder = new DocumentEncoder(tokenizer, placement, 1L << 30, new MatTest(),
+        "heldout_overlap");
+    String heldId = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "h" + i)
+        .filter(placement::heldOut).findFirst().orElseThrow();
+    String trainId = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i)
+        .filter(id -> !placement.heldOut(id)).findFirst().orElseThrow();
+    SplitDocuments train = new SplitDocuments();
+    SplitDocuments heldout = new SplitDocuments();
+    byte[] mat = "the cat sat on the mat".getBytes(StandardCharsets.UTF_8);
+    byte[] log = "the dog sat on the log".getBytes(StandardCharsets.UTF_8);
+
+    EncodedDocument removed = encoder.encode(trainId, "web", mat, 0, mat.length, train, heldout);
+    assertEquals(Fate.REMOVED, removed.fate());
+    assertEquals("heldout_overlap", removed.reason());
+    assertEquals("mentions a mat", removed.detail());
+    assertEquals(0, train.size(), "a removed document is not encoded");
+
+    assertTrue(encoder.encode(trainId, "web", log, 0, log.length, train, heldout).isKept());
+    // The held-out split is what train documents are tested against, never tested itself.
+    assertTrue(encoder.encode(heldId, "web", mat, 0, mat.length, train, heldout).isKept());
+    assertEquals(1, train.size());
+    assertEquals(1, heldout.size());
+
+    // Invalid UTF-8 stays a reject even where its text would match.
+    byte[] bad = concat(mat, new byte[] {(byte) 0xC3});
+    EncodedDocument invalid = encoder.encode(trainId, "web", bad, 0, bad.length, train, heldout);
+    assertEquals(Fate.REJECTED, invalid.fate());
+    assertEquals(RejectReasons.INVALID_UTF8, invalid.reason());
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

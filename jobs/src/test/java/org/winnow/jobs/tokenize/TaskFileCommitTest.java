@@ -23,7 +23,7 @@ import org.winnow.loader.shard.Split;
 /**
  * The driver's commit of task files as a retried task leaves them: the successful attempts'
  * files get their contract names in partition order, and a failed attempt's files (a finished
- * shard, a half-written one, a rejected file) are gone before anything counts the footers.
+ * shard, a half-written one, side files) are gone before anything counts the footers.
  */
 class TaskFileCommitTest {
   private static final String ATTEMPTS = TokenizeTask.ATTEMPTS_DIR;
@@ -43,28 +43,29 @@ class TaskFileCommitTest {
         .write(Split.TRAIN, docs);
   }
 
-  private String rejected(String attempt, int rows) {
+  private TaskResult.SideFile dropped(String kind, String attempt, int rows) {
     try (DroppedRowWriter w = new DroppedRowWriter(hadoop, root.resolve(ATTEMPTS).toString(),
-        "rejected-" + attempt + ".parquet")) {
+        kind + "-" + attempt + ".parquet")) {
       for (int i = 0; i < rows; i++) {
         w.write("bad-" + i, "", TokenizeJob.STAGE, RejectReasons.EMPTY_TEXT, "no text", "", -1,
             "");
       }
     }
-    return ATTEMPTS + "/rejected-" + attempt + ".parquet";
+    return new TaskResult.SideFile(ATTEMPTS + "/" + kind + "-" + attempt + ".parquet", rows);
   }
 
   @Test
   void keepsTheReportedAttemptsFilesInPartitionOrderAndDropsTheRest() throws IOException {
-    // Partition 0 failed once: attempt t1 wrote a whole shard, a rejected file and a partial one.
+    // Partition 0 failed once: attempt t1 wrote a whole shard, side files and a partial shard.
     shards("p0-t1", 4, 6);
-    rejected("p0-t1", 2);
+    dropped("rejected", "p0-t1", 2);
+    dropped("removed", "p0-t1", 1);
     Files.writeString(root.resolve(ATTEMPTS + "/train-p0-t1-1.parquet"), "PAR1 cut off",
         StandardCharsets.UTF_8);
     TaskResult p0 = new TaskResult(0, shards("p0-t3", 5, 6), new TokenizeTally(),
-        rejected("p0-t3", 3), 3);
+        dropped("removed", "p0-t3", 0), dropped("rejected", "p0-t3", 3));
     TaskResult p1 = new TaskResult(1, shards("p1-t2", 2, 100), new TokenizeTally(),
-        ATTEMPTS + "/rejected-p1-t2.parquet", 0);
+        dropped("removed", "p1-t2", 2), dropped("rejected", "p1-t2", 0));
     byte[] first = Files.readAllBytes(root.resolve(p0.shards().get(0).file()));
     byte[] last = Files.readAllBytes(root.resolve(p1.shards().get(0).file()));
     assertEquals(3, p0.shards().size(), "5 documents of 3 tokens, at most 6 tokens per file");
@@ -88,19 +89,24 @@ class TaskFileCommitTest {
     ParquetParts rejectedParts = ParquetParts.in(hadoop, root.resolve("_rejected").toString());
     assertEquals(1, rejectedParts.files());
     assertEquals(3, rejectedParts.rows());
+    ParquetParts removedParts = ParquetParts.in(hadoop, root.resolve("_removed").toString());
+    assertEquals(1, removedParts.files());
+    assertEquals(2, removedParts.rows());
     try (Stream<Path> top = Files.list(root)) {
-      assertEquals(List.of("_rejected", "train"),
+      assertEquals(List.of("_rejected", "_removed", "train"),
           top.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
   @Test
-  void writesOneEmptyRejectedFileWhenNoTaskRejectedAnything() {
+  void writesOneEmptyFileInEachSideDatasetWhenNoTaskDroppedAnything() {
     TaskResult p0 = new TaskResult(0, shards("p0-t0", 1, 10), new TokenizeTally(),
-        ATTEMPTS + "/rejected-p0-t0.parquet", 0);
+        dropped("removed", "p0-t0", 0), dropped("rejected", "p0-t0", 0));
     TaskFileCommit.commit(List.of(p0), root.toString(), hadoop);
-    ParquetParts rejected = ParquetParts.in(hadoop, root.resolve("_rejected").toString());
-    assertEquals(1, rejected.files());
-    assertEquals(0, rejected.rows());
+    for (String dir : List.of("_removed", "_rejected")) {
+      ParquetParts side = ParquetParts.in(hadoop, root.resolve(dir).toString());
+      assertEquals(1, side.files(), dir);
+      assertEquals(0, side.rows(), dir);
+    }
   }
 }

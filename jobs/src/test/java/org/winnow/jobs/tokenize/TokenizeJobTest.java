@@ -158,6 +158,11 @@ class TokenizeJobTest {
     for (Row r : SPARK.session().read().parquet(out.resolve("_rejected").toString())
         .collectAsList()) {
       assertEquals(TokenizeJob.STAGE, r.getAs("stage"));
+      // Traceable to the page and the WARC record, where the input says.
+      String id = r.getAs("id");
+      assertEquals(id.isEmpty() ? "https://example.org/null" : "https://example.org/" + id,
+          r.getAs("url"));
+      assertEquals("test.warc.gz", r.getAs("warc_file"));
       detailById.put(r.getAs("id") + "/" + r.getAs("reason"), r.getAs("detail"));
     }
     assertEquals(4, detailById.size());
@@ -230,8 +235,8 @@ class TokenizeJobTest {
   @Test
   void onlyTheContractFilesRemainInTheOutput() throws IOException {
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("_SUCCESS", "_ledger.json", "_rejected", "heldout", "manifest.json",
-              "train"),
+      assertEquals(List.of("_SUCCESS", "_ledger.json", "_rejected", "_removed", "heldout",
+              "manifest.json", "train"),
           files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
               .sorted().toList());
     }
