@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,59 +59,115 @@ public final class NgramIndex implements Serializable {
   /** Indexes {@code texts} with shingles of {@code n} words. */
   public static NgramIndex build(Iterable<ProtectedText> texts, int n) {
     ShingleWindows windows = new ShingleWindows(new WordAnalyzer(), n);
-    Map<String, Integer> sourceIds = new HashMap<>();
-    List<String> sourceNames = new ArrayList<>();
-    // While building, a shingle of one source maps to the source's id (the common case, no
-    // object per shingle); one of several sources maps to -(1 + k), k indexing `shared`.
-    Long2IntOpenHashMap owners = new Long2IntOpenHashMap();
-    owners.defaultReturnValue(ABSENT);
-    List<BitSet> shared = new ArrayList<>();
-    Map<String, Integer> bySource = new TreeMap<>();
-    Map<String, Integer> tooShort = new TreeMap<>();
+    Builder b = new Builder(n);
     for (ProtectedText t : texts) {
-      bySource.merge(t.source(), 1, Integer::sum);
-      int sid = sourceIds.computeIfAbsent(t.source(), s -> {
-        sourceNames.add(s);
-        return sourceNames.size() - 1;
-      });
+      int sid = b.source(t.source());
       int[] found = {0};
       windows.forEach(t.text(), hash -> {
         found[0]++;
-        int owner = owners.putIfAbsent(hash, sid);
-        if (owner >= 0 && owner != sid) {
-          BitSet both = new BitSet();
-          both.set(owner);
-          both.set(sid);
-          shared.add(both);
-          owners.put(hash, -shared.size());
-        } else if (owner < ABSENT) {
-          shared.get(-owner - 1).set(sid);
-        }
+        b.add(hash, sid);
         return true;
       });
-      if (found[0] == 0) {
-        // Shorter than n words: it cannot be matched, and the report says how many there were.
-        tooShort.merge(t.source(), 1, Integer::sum);
+      // Shorter than n words: it cannot be matched, and the report says how many there were.
+      b.countText(t.source(), 1, found[0] == 0 ? 1 : 0);
+    }
+    return b.build();
+  }
+
+  /**
+   * One index of the shingles of all {@code parts}, as if their texts had been indexed together:
+   * partial indexes built where the texts are (one per Spark partition) meet on the driver.
+   *
+   * @throws IllegalArgumentException where the parts' shingle sizes differ from {@code n}
+   */
+  public static NgramIndex merge(int n, Iterator<NgramIndex> parts) {
+    Builder b = new Builder(n);
+    while (parts.hasNext()) {
+      NgramIndex part = parts.next();
+      if (part.n != n) {
+        throw new IllegalArgumentException("cannot merge an index of " + part.n
+            + "-word shingles into one of " + n);
+      }
+      int[] sid = new int[part.sources.length];
+      for (int i = 0; i < sid.length; i++) {
+        sid[i] = b.source(part.sources[i]);
+      }
+      for (Long2IntMap.Entry e : part.shingleSets.long2IntEntrySet()) {
+        for (int source : part.sourceSets[e.getIntValue()]) {
+          b.add(e.getLongKey(), sid[source]);
+        }
+      }
+      part.textsBySource.forEach((source, texts) -> b.countText(source, texts,
+          part.shortTextsBySource.getOrDefault(source, 0)));
+    }
+    return b.build();
+  }
+
+  /**
+   * Collects shingles and their sources. A shingle of one source maps to the source's id (the
+   * common case, no object per shingle); one of several maps to {@code -2 - k}, {@code k}
+   * indexing {@link #shared}.
+   */
+  private static final class Builder {
+    private final int n;
+    private final Map<String, Integer> sourceIds = new HashMap<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private final Long2IntOpenHashMap owners = new Long2IntOpenHashMap();
+    private final List<BitSet> shared = new ArrayList<>();
+    private final Map<String, Integer> texts = new TreeMap<>();
+    private final Map<String, Integer> shortTexts = new TreeMap<>();
+
+    Builder(int n) {
+      this.n = n;
+      owners.defaultReturnValue(ABSENT);
+    }
+
+    int source(String name) {
+      return sourceIds.computeIfAbsent(name, s -> {
+        sourceNames.add(s);
+        return sourceNames.size() - 1;
+      });
+    }
+
+    void countText(String source, int count, int tooShort) {
+      texts.merge(source, count, Integer::sum);
+      if (tooShort > 0) {
+        shortTexts.merge(source, tooShort, Integer::sum);
       }
     }
-    // Sets 0..S-1 are the single sources; the distinct shared sets follow.
-    List<int[]> sets = new ArrayList<>();
-    for (int s = 0; s < sourceNames.size(); s++) {
-      sets.add(new int[] {s});
-    }
-    Map<BitSet, Integer> setIds = new HashMap<>();
-    for (Long2IntMap.Entry e : owners.long2IntEntrySet()) {
-      if (e.getIntValue() < 0) {
-        BitSet b = shared.get(-e.getIntValue() - 1);
-        e.setValue(setIds.computeIfAbsent(b, x -> {
-          sets.add(x.stream().toArray());
-          return sets.size() - 1;
-        }));
+
+    void add(long hash, int sid) {
+      int owner = owners.putIfAbsent(hash, sid);
+      if (owner >= 0 && owner != sid) {
+        BitSet both = new BitSet();
+        both.set(owner);
+        both.set(sid);
+        shared.add(both);
+        owners.put(hash, -1 - shared.size());
+      } else if (owner < ABSENT) {
+        shared.get(-2 - owner).set(sid);
       }
     }
-    owners.trim();
-    return new NgramIndex(n, sourceNames.toArray(String[]::new), owners,
-        sets.toArray(int[][]::new), bySource, tooShort);
+
+    NgramIndex build() {
+      // Sets 0..S-1 are the single sources; the distinct shared sets follow.
+      List<int[]> sets = new ArrayList<>();
+      for (int s = 0; s < sourceNames.size(); s++) {
+        sets.add(new int[] {s});
+      }
+      Map<BitSet, Integer> setIds = new HashMap<>();
+      for (Long2IntMap.Entry e : owners.long2IntEntrySet()) {
+        if (e.getIntValue() < ABSENT) {
+          e.setValue(setIds.computeIfAbsent(shared.get(-2 - e.getIntValue()), x -> {
+            sets.add(x.stream().toArray());
+            return sets.size() - 1;
+          }));
+        }
+      }
+      owners.trim();
+      return new NgramIndex(n, sourceNames.toArray(String[]::new), owners,
+          sets.toArray(int[][]::new), texts, shortTexts);
+    }
   }
 
   public int n() {

@@ -1,6 +1,7 @@
 package org.winnow.dedup.decontam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,14 +58,38 @@ class NgramIndexTest {
         new ProtectedText("a1", "evalA", EVAL),
         new ProtectedText("b1", "evalB", "Prefix words here. " + EVAL),
         new ProtectedText("c1", "evalC", OTHER),
-        new ProtectedText("a2", "evalA", OTHER)), 13);
+        new ProtectedText("a2", "evalA", OTHER),
+        new ProtectedText("d1", "evalD", OTHER + " and a tail")), 13);
     Overlap o = idx.overlap(EVAL);
     assertEquals(o.shingles(), o.matched());
     assertEquals(Map.of("evalA", o.matched(), "evalB", o.matched()), o.matchedBySource());
     Overlap other = idx.overlap(OTHER);
-    assertEquals(Map.of("evalA", other.matched(), "evalC", other.matched()),
-        other.matchedBySource());
+    assertEquals(Map.of("evalA", other.matched(), "evalC", other.matched(), "evalD",
+        other.matched()), other.matchedBySource());
     assertTrue(idx.bytes() >= idx.shingles() * 12, idx.bytes() + " bytes");
+  }
+
+  @Test
+  void mergedPartsAnswerAsOneIndexOfAllTheirTexts() {
+    List<ProtectedText> texts = List.of(
+        new ProtectedText("a1", "evalA", EVAL),
+        new ProtectedText("b1", "evalB", OTHER),
+        new ProtectedText("b2", "evalB", "too short to protect"),
+        new ProtectedText("c1", "evalC", "Prefix words here. " + EVAL),
+        new ProtectedText("a2", "evalA", OTHER + " and a tail"));
+    NgramIndex whole = NgramIndex.build(texts, 13);
+    NgramIndex merged = NgramIndex.merge(13, List.of(
+        NgramIndex.build(texts.subList(0, 2), 13),
+        NgramIndex.build(List.of(), 13),
+        NgramIndex.build(texts.subList(2, 5), 13)).iterator());
+    assertEquals(whole.shingles(), merged.shingles());
+    assertEquals(whole.textsBySource(), merged.textsBySource());
+    assertEquals(whole.shortTextsBySource(), merged.shortTextsBySource());
+    for (String probe : List.of(EVAL, OTHER, "Intro. " + EVAL + " " + OTHER, "nothing")) {
+      assertEquals(whole.overlap(probe), merged.overlap(probe), probe);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> NgramIndex.merge(12, List.of(whole).iterator()));
   }
 
   @Test
@@ -89,6 +114,10 @@ class NgramIndexTest {
     }
     assertEquals(idx.overlap(EVAL).matched(), copy.overlap(EVAL).matched());
     assertTrue(copy.overlap(EVAL).matched() > 0);
+    String unrelated = "nothing in common with either text at all, not a single thirteen word "
+        + "span of it anywhere";
+    assertEquals(0, copy.overlap(unrelated).matched());
+    assertTrue(copy.overlap(unrelated).shingles() > 0);
   }
 
   @Test
