@@ -1,8 +1,6 @@
 package org.winnow.jobs.tokenize;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
@@ -20,14 +18,12 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.winnow.core.ledger.DroppedSchema;
-import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.ledger.LedgerImbalanceException;
 import org.winnow.core.output.AtomicOutput;
