@@ -4,7 +4,6 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.winnow.core.hash.StableHash;
-import org.winnow.core.text.WellFormedUtf8;
 import org.winnow.tokenizer.MalformedUtf8Exception;
 import org.winnow.tokenizer.Tokenizer;
 
@@ -72,23 +71,25 @@ final class DocumentEncoder {
           length + " bytes of text, more than the limit of " + maxDocumentBytes);
     }
     boolean heldOut = placement.heldOut(docId);
-    // Invalid UTF-8 is left to the encoder's check below, which rejects it.
-    if (!heldOut && contamination != null
-        && WellFormedUtf8.firstMalformed(text, offset, offset + length) < 0) {
-      Optional<String> overlap =
-          contamination.overlap(new String(text, offset, length, StandardCharsets.UTF_8));
-      if (overlap.isPresent()) {
-        return EncodedDocument.removed(docId, src, nBytes, removalReason, overlap.get());
-      }
-    }
     SplitDocuments split = heldOut ? heldout : train;
     IntArrayList tokens = split.tokenSink();
+    int before = tokens.size();
     try {
       // Encoded from the stored bytes, which the encoder checks before it appends anything.
       tokenizer.encodeUtf8(text, offset, length, tokens);
     } catch (MalformedUtf8Exception e) {
       return EncodedDocument.rejected(docId, src, nBytes, RejectReasons.INVALID_UTF8,
           e.getMessage());
+    }
+    // Tested after encoding, whose check has passed the bytes as UTF-8: few documents are
+    // removed, so dropping their tokens costs less than checking every document twice.
+    if (!heldOut && contamination != null) {
+      Optional<String> overlap =
+          contamination.overlap(new String(text, offset, length, StandardCharsets.UTF_8));
+      if (overlap.isPresent()) {
+        tokens.size(before);
+        return EncodedDocument.removed(docId, src, nBytes, removalReason, overlap.get());
+      }
     }
     tokens.add(eot);
     int count = split.add(docId, src, placement.shuffleKey(docId), StableHash.hash64(text, offset, length),

@@ -104,9 +104,15 @@ class DocumentEncoderTest {
     assertEquals(Fate.REMOVED, removed.fate());
     assertEquals("heldout_overlap", removed.reason());
     assertEquals("mentions a mat", removed.detail());
-    assertEquals(0, train.size(), "a removed document is not encoded");
+    assertEquals(0, train.size(), "a removed document is not added");
+    assertEquals(0, train.tokenSink().size(), "a removed document leaves no tokens");
 
     assertTrue(encoder.encode(trainId, "web", log, 0, log.length, train, heldout).isKept());
+    IntArrayList logTokens = new IntArrayList();
+    tokenizer.encode("the dog sat on the log", logTokens);
+    logTokens.add(tokenizer.endOfTextId().getAsInt());
+    assertArrayEquals(logTokens.toIntArray(),
+        Arrays.copyOfRange(train.tokens(0), train.start(0), train.end(0)));
     // The held-out split is what train documents are tested against, never tested itself.
     assertTrue(encoder.encode(heldId, "web", mat, 0, mat.length, train, heldout).isKept());
     assertEquals(1, train.size());
