@@ -29,7 +29,7 @@ final class DocumentEncoder {
   }
 
   /**
-   * @param contamination tests each valid train document before it is encoded; null for none
+   * @param contamination tests each train document that encoded without error; null for none
    * @param removalReason the ledger reason of the documents it finds
    */
   DocumentEncoder(Tokenizer tokenizer, DocumentPlacement placement, long maxDocumentBytes,

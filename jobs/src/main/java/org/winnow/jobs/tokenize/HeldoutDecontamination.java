@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
  * <p>Two steps, so that the train documents are read only once, by the tasks that encode them:
  * on the driver, {@link #prepare} reads the held-out documents and returns a {@link
  * ContaminationTest}; the job broadcasts it, and each task applies it to its train documents
- * before encoding them, writes the ones it names to {@code _removed/} and counts them in the
- * ledger as {@code removed} under {@link #reason()}.
+ * as it encodes them, writes the ones it names to {@code _removed/} instead of the shards and
+ * counts them in the ledger as {@code removed} under {@link #reason()}.
  */
 public interface HeldoutDecontamination {
   /** The ledger's reason code for the documents removed, e.g. {@code heldout_overlap}. */

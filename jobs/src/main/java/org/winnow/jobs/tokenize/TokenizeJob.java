@@ -64,8 +64,8 @@ import org.winnow.loader.shard.Split;
  *
  * <p>Decontamination: given a {@link HeldoutDecontamination}, the driver first reads the held-out
  * documents and builds its {@link ContaminationTest}, which is broadcast; the tasks then test
- * each train document before encoding it, and write the ones that overlap the held-out split to
- * {@code _removed/}, counted as {@code removed} in the ledger. The input is read twice in all,
+ * each train document as they encode it, and write the ones that overlap the held-out split to
+ * {@code _removed/} instead of the shards, counted as {@code removed} in the ledger. The input is read twice in all,
  * the second time by the tasks. Without one, nothing is removed and {@code _removed/} is empty.
  */
 public final class TokenizeJob {
