@@ -4,15 +4,17 @@
 #
 #   bench/jobs.sh ingest [--warcs DIR] [--docs N] [--cores N] [--rounds N] [--warmup N] [--work DIR]
 #   bench/jobs.sh filter [--docs N] [--copies N] [--cores N] [--rounds N] [--warmup N] [--work DIR]
+#   bench/jobs.sh decontaminate [--docs N] [--copies N] [--cores N] [--rounds N] [--warmup N]
+#                               [--work DIR]
 #   bench/jobs.sh tokenize [--vocab PATH] [--copies N] [--cores N] [--rounds N] [--warmup N]
 #                          [--work DIR]
 #   bench/jobs.sh train-tokenizer [--mb N] [--vocab N] [--cores N] [--pattern P] [--work DIR]
 #
-# ingest and filter read the quick-start sample (written first if absent); tokenize defaults to
-# GPT-2's vocabulary in ../shared/data/bpe-gpt2; train-tokenizer trains 32,000 ids from 100 MB
-# of text and reports the peak heap. --warmup (default 3) runs the job that many times more
-# before the timed rounds, so that the driver's code is compiled too (steady state). Builds the
-# modules in place (package, no install).
+# ingest, filter and decontaminate read the quick-start sample (written first if absent);
+# tokenize defaults to GPT-2's vocabulary in ../shared/data/bpe-gpt2; train-tokenizer trains
+# 32,000 ids from 100 MB of text and reports the peak heap. --warmup (default 3) runs the job
+# that many times more before the timed rounds, so that the driver's code is compiled too
+# (steady state). Builds the modules in place (package, no install).
 # WINNOW_MVN_OPTS is passed to Maven (e.g. -o), WINNOW_JAVA_OPTS to the JVM (default -Xmx4g).
 set -euo pipefail
 
@@ -23,9 +25,10 @@ what="${1:-}"
 case "$what" in
   ingest) main=org.winnow.bench.job.IngestJobBench ;;
   filter) main=org.winnow.bench.job.FilterJobBench ;;
+  decontaminate) main=org.winnow.bench.job.DecontaminateJobBench ;;
   tokenize) main=org.winnow.bench.job.TokenizeJobBench ;;
   train-tokenizer) main=org.winnow.bench.job.TrainTokenizerJobBench ;;
-  *) echo "usage: $0 ingest|filter|tokenize|train-tokenizer [options]" >&2; exit 2 ;;
+  *) echo "usage: $0 ingest|filter|decontaminate|tokenize|train-tokenizer [options]" >&2; exit 2 ;;
 esac
 
 # shellcheck disable=SC2086 # WINNOW_MVN_OPTS is a list of options

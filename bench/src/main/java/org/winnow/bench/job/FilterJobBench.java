@@ -1,9 +1,5 @@
 package org.winnow.bench.job;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,21 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.winnow.core.Document;
-import org.winnow.core.schema.DocumentSchema;
 import org.winnow.filter.FilterConfig;
 import org.winnow.filter.FilterPipeline;
-import org.winnow.ingest.IngestConfig;
 import org.winnow.jobs.filter.FilterJob;
 import org.winnow.jobs.filter.FilterReport;
 import org.winnow.jobs.filter.FilterSpec;
-import org.winnow.jobs.ingest.IngestJob;
-import org.winnow.jobs.ingest.IngestSpec;
 import org.winnow.jobs.quickstart.EuroparlReader;
-import org.winnow.jobs.quickstart.QuickstartCorpus;
 import org.winnow.jobs.spark.CommonPool;
 import org.winnow.jobs.spark.SessionLease;
 import org.winnow.jobs.spark.SparkSessions;
@@ -36,9 +24,8 @@ import org.winnow.jobs.spark.SparkSessions;
  * Documents per second of the filter Spark job ({@code winnow filter}, default rules) in
  * {@code local[N]} against {@link FilterPipeline} called in a plain loop on one thread over the
  * same documents held in memory, in one JVM and one run (see {@link JobDuel}). The documents are
- * the quick-start sample, ingested first (once; reused after), repeated {@code --copies} times
- * under new ids: the job has fixed costs per run (planning, starting tasks, checking the footers
- * and committing three datasets) that only a large enough input amortises, as on a real corpus.
+ * the quick-start sample, ingested, repeated {@code --copies} times under new ids
+ * ({@link CopiedCorpus}).
  *
  * <p>Usage: {@code FilterJobBench [--docs N] [--copies N] [--cores N] [--rounds N] [--warmup N]
  * [--work DIR]}; {@code --warmup} runs the job that many times more before the rounds
@@ -56,35 +43,14 @@ public final class FilterJobBench {
     int warmup = Integer.parseInt(JobDuel.option(args, "--warmup", "3"));
     Path work = Path.of(JobDuel.option(args, "--work", "winnow-work/bench")).toAbsolutePath();
     PrintWriter err = new PrintWriter(System.err, true);
-    QuickstartCorpus.Summary corpus =
-        QuickstartCorpus.ensure(work.resolve("warc-" + docs), docs, false, err);
-
     long t = System.nanoTime();
     SessionLease lease = SparkSessions.open("winnow filter bench",
         Optional.of("local[" + cores + "]"), Map.of("spark.ui.enabled", "false"));
     double startup = JobDuel.secs(t);
     try (lease) {
-      String ingested = work.resolve("ingest-" + docs).toString();
-      new IngestJob(lease.session(), err).run(new IngestSpec(List.of(corpus.dir().toString()),
-          ingested, IngestConfig.defaults("europarl"), 128L << 20, false));
-      Dataset<Row> one = lease.session().read().parquet(ingested);
-      Dataset<Row> many = one;
-      for (int c = 1; c < copies; c++) {
-        many = many.unionByName(one.withColumn("id", concat(col("id"), lit("-" + c))));
-      }
-      String input = work.resolve("filter-input-" + docs + "x" + copies).toString();
-      many.write().mode(SaveMode.Overwrite).parquet(input);
-      List<Document> documents = new ArrayList<>();
-      for (Row r : lease.session().read().parquet(input).collectAsList()) {
-        Object[] v = new Object[DocumentSchema.COLUMNS.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = r.get(r.fieldIndex(DocumentSchema.COLUMNS.get(i).name()));
-        }
-        documents.add(DocumentSchema.fromValues(v));
-      }
-      long chars = documents.stream().mapToLong(d -> d.text().length()).sum();
-      JobDuel.say("input: %,d documents (%d copies), %.1f M characters (%s)", documents.size(),
-          copies, chars / 1e6, input);
+      CopiedCorpus copied = CopiedCorpus.build(lease.session(), work, docs, copies, err);
+      String input = copied.input();
+      List<Document> documents = copied.documents();
 
       FilterConfig rules = FilterConfig.defaults();
       FilterSpec spec = new FilterSpec(List.of(input), work.resolve("filter").toString(),

@@ -11,7 +11,7 @@ import org.winnow.core.ledger.Ledger;
  * @param ledger         the run's ledger
  * @param flagged        contaminated documents (kept and flagged, or removed)
  * @param overlap        per protected source, what overlaps it
- * @param indexBytes     size of the Lucene n-gram index
+ * @param indexBytes     size of the n-gram index
  * @param elapsedSeconds wall time
  */
 public record DecontaminateReport(String output, boolean skipped, Ledger ledger, long flagged,

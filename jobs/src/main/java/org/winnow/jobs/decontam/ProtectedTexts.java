@@ -15,7 +15,7 @@ import org.winnow.dedup.decontam.ProtectedText;
 
 /**
  * Reads the texts to protect, streaming them to the driver one partition at a time (they feed
- * one Lucene index there): document datasets keep their own {@code source} column when they have
+ * one n-gram index there): document datasets keep their own {@code source} column when they have
  * one; a {@code .txt} or {@code .jsonl} file is a source named after the file.
  */
 final class ProtectedTexts {

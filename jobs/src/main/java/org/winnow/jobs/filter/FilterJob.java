@@ -31,11 +31,13 @@ import org.winnow.jobs.io.FixedSplits;
 import org.winnow.jobs.io.HadoopOutputStore;
 import org.winnow.jobs.io.NoInputException;
 import org.winnow.jobs.io.ParquetParts;
+import org.winnow.jobs.io.TaskSideFiles;
 import org.winnow.jobs.report.ProgressReporter;
 import org.winnow.jobs.spark.JobCounters;
 import org.winnow.jobs.spark.LiveCounters;
 import org.winnow.jobs.spark.ProcessCpu;
 import org.winnow.jobs.spark.SerializableHadoopConf;
+import org.winnow.jobs.spark.TallyAccumulator;
 import org.winnow.jobs.spark.TaskCpuMeter;
 
 /**
@@ -114,7 +116,8 @@ public final class FilterJob {
     FilterRowLayout layout = FilterRowLayout.of(input.schema());
     String stage = spec.stage();
     JobCounters counters = JobCounters.register(sc, stage);
-    FilterTallyAccumulator accumulator = FilterTallyAccumulator.register(sc, stage);
+    TallyAccumulator<FilterTally> accumulator =
+        TallyAccumulator.register(sc, () -> new FilterTally(stage));
     String staging = out.staging();
     Broadcast<SerializableHadoopConf> conf = JavaSparkContext.fromSparkContext(sc)
         .broadcast(new SerializableHadoopConf(hadoop));
@@ -142,7 +145,8 @@ public final class FilterJob {
       }
       afterWrite.accept(staging);
       FilterTally tally = accumulator.value();
-      ParquetParts keptParts = FilterOutput.settle(hadoop, staging, tally, inputParts.rows());
+      ParquetParts keptParts = TaskSideFiles.settle(hadoop, staging, tally.ledger(),
+          tally.sideFiles(), inputParts.rows());
       Ledger ledger = tally.ledger();
 
       double elapsed = (System.nanoTime() - start) / 1e9;

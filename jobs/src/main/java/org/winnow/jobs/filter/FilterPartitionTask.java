@@ -4,7 +4,6 @@ import java.io.Serial;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -21,15 +20,18 @@ import org.winnow.filter.Evaluation;
 import org.winnow.filter.FilterPipeline;
 import org.winnow.filter.signals.SignalSchema;
 import org.winnow.jobs.io.DroppedRowWriter;
+import org.winnow.jobs.io.KeptRows;
+import org.winnow.jobs.io.TaskSideFiles;
 import org.winnow.jobs.spark.JobCounters;
 import org.winnow.jobs.spark.SerializableHadoopConf;
+import org.winnow.jobs.spark.TallyAccumulator;
 
 /**
  * One Spark partition of documents through one {@link FilterPipeline}: the kept documents
  * ({@link FilterRowLayout#kept()}) come out, in input order; removed and rejected documents are
  * written by the task itself to {@code _removed/} and {@code _rejected/}, under names of the
- * partition and the attempt ({@link #sideFileName}) so a retried attempt never mixes its rows
- * with a failed one's. What the task counted goes to the {@link FilterTallyAccumulator} once its
+ * partition and the attempt ({@link TaskSideFiles#fileName}) so a retried attempt never mixes its rows
+ * with a failed one's. What the task counted goes to the job's {@link TallyAccumulator} once its
  * input is exhausted.
  *
  * <p>A row that is not a valid document (a null where the schema requires a value) is rejected as
@@ -52,13 +54,13 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
   private final FilterSpec.Mode mode;
   private final String stage;
   private final JobCounters counters;
-  private final FilterTallyAccumulator tally;
+  private final TallyAccumulator<FilterTally> tally;
   private final Broadcast<SerializableHadoopConf> hadoop;
   private final String staging;
 
   /** @param staging the stage's staging directory; side files go to its side directories */
   FilterPartitionTask(FilterSettings settings, FilterRowLayout layout, FilterSpec.Mode mode,
-      String stage, JobCounters counters, FilterTallyAccumulator tally,
+      String stage, JobCounters counters, TallyAccumulator<FilterTally> tally,
       Broadcast<SerializableHadoopConf> hadoop, String staging) {
     this.settings = settings;
     this.layout = layout;
@@ -70,15 +72,10 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
     this.staging = staging;
   }
 
-  /** The side file of one task attempt: sorted by name, the files follow the input's order. */
-  static String sideFileName(int partition, int attempt) {
-    return String.format("part-%05d-%d.parquet", partition, attempt);
-  }
-
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     TaskContext task = TaskContext.get();
-    String name = sideFileName(task.partitionId(), task.attemptNumber());
+    String name = TaskSideFiles.fileName(task.partitionId(), task.attemptNumber());
     Configuration conf = hadoop.value().get();
     Partition p = new Partition(rows, settings.pipeline(),
         new DroppedRowWriter(conf, staging + "/" + DroppedSchema.REMOVED_DIR, name),
@@ -88,21 +85,18 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
     return p;
   }
 
-  /** The kept rows of one partition, judged one input row at a time as the writer pulls them. */
-  private final class Partition implements Iterator<Row> {
-    private final Iterator<Row> input;
+  /** The kept rows of one partition through the pipeline. */
+  private final class Partition extends KeptRows {
     private final FilterPipeline pipeline;
     private final DroppedRowWriter removed;
     private final DroppedRowWriter rejected;
     private final String name;
     private final int textAt = layout.at(DocumentSchema.TEXT);
     private final FilterTally counted = new FilterTally(stage);
-    private Row next;
-    private boolean done;
 
     Partition(Iterator<Row> input, FilterPipeline pipeline, DroppedRowWriter removed,
         DroppedRowWriter rejected, String name) {
-      this.input = input;
+      super(input, counters.records());
       this.pipeline = pipeline;
       this.removed = removed;
       this.rejected = rejected;
@@ -110,31 +104,7 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
     }
 
     @Override
-    public boolean hasNext() {
-      while (next == null && !done) {
-        if (input.hasNext()) {
-          next = judge(input.next());
-          counters.records().add(1);
-        } else {
-          finish();
-        }
-      }
-      return next != null;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Row row = next;
-      next = null;
-      return row;
-    }
-
-    /** Closes the side files and hands the tally over: the task's last act. */
-    private void finish() {
-      done = true;
+    protected void finish() {
       closeWriters();
       if (removed.rows() > 0) {
         counted.sideFile(DroppedSchema.REMOVED_DIR, name);
@@ -153,8 +123,8 @@ final class FilterPartitionTask implements FlatMapFunction<Iterator<Row>, Row> {
       }
     }
 
-    /** The kept row of {@code input}, or null when it was dropped (and written aside). */
-    private Row judge(Row input) {
+    @Override
+    protected Row judge(Row input) {
       Object[] v = layout.keptValues(input);
       Object[] core = layout.coreValues(v);
       Document document;

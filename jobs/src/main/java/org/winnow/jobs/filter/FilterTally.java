@@ -1,7 +1,6 @@
 package org.winnow.jobs.filter;
 
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,14 +10,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.winnow.core.ledger.Fate;
 import org.winnow.core.ledger.Ledger;
+import org.winnow.jobs.spark.Tally;
+import org.winnow.jobs.spark.TallyAccumulator;
 
 /**
  * What the filter stage counts while it judges documents: the ledger (fates by reason, kept
  * documents' modifications), how many documents each rule fails, PII matches per redactor,
  * characters line cleaning removed, and the side files ({@code _removed/}, {@code _rejected/})
- * the tasks wrote. One per task, merged on the driver by {@link FilterTallyAccumulator}.
+ * the tasks wrote. One per task, merged on the driver by a {@link TallyAccumulator}.
  */
-final class FilterTally implements Serializable {
+final class FilterTally implements Tally<FilterTally> {
   @Serial private static final long serialVersionUID = 1L;
 
   private final Ledger ledger;
@@ -54,8 +55,8 @@ final class FilterTally implements Serializable {
     sideFiles.add(dir + "/" + name);
   }
 
-  /** Adds another tally of the same stage into this one. */
-  void merge(FilterTally other) {
+  @Override
+  public void merge(FilterTally other) {
     ledger.merge(other.ledger);
     other.failing.forEach((k, v) -> failing.merge(k, v, Long::sum));
     other.pii.forEach((k, v) -> pii.merge(k, v, Long::sum));
@@ -63,7 +64,8 @@ final class FilterTally implements Serializable {
     sideFiles.addAll(other.sideFiles);
   }
 
-  boolean isEmpty() {
+  @Override
+  public boolean isEmpty() {
     return ledger.in() == 0 && sideFiles.isEmpty();
   }
 

@@ -1,6 +1,8 @@
 package org.winnow.jobs.decontam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +110,50 @@ class DecontaminateJobTest {
     Row removed = SPARK.session().read().parquet(out.resolve("_removed").toString()).first();
     assertEquals("leak-qa", removed.getAs("id"));
     assertTrue(((String) removed.getAs("detail")).contains("13-grams with trivia"));
+    // Lineage, not the protected text.
+    assertEquals("http://x/leak-qa", removed.getAs("url"));
+    assertEquals("t.warc", removed.getAs("warc_file"));
+    assertEquals("", removed.getAs("text"));
+    assertEquals(0, SPARK.session().read().parquet(out.resolve("_rejected").toString()).count());
+  }
+
+  @Test
+  void aSecondRunReplacesTheContaminationColumnsAndTheLedgerBalances() {
+    Path first = tmp.resolve("first");
+    Path second = tmp.resolve("second");
+    DecontaminateJob job = new DecontaminateJob(SPARK.session(),
+        new PrintWriter(Writer.nullWriter()));
+    job.run(new DecontaminateSpec(List.of(input), List.of(evalTxt.toString()), first.toString(),
+        13, 1, false, false));
+    DecontaminateReport r = job.run(new DecontaminateSpec(List.of(first.toString()),
+        List.of(heldout.toString()), second.toString(), 13, 1, true, false));
+    assertEquals(1, r.flagged());
+    assertEquals(4, r.ledger().in());
+    assertEquals(3, r.ledger().kept());
+    assertEquals(1, r.ledger().removedTotal());
+    Dataset<Row> kept = SPARK.session().read().parquet(second.toString());
+    List<String> columns = List.of(kept.columns());
+    assertEquals(columns.indexOf(DecontaminateJob.NGRAMS),
+        columns.lastIndexOf(DecontaminateJob.NGRAMS), columns.toString());
+    assertEquals(columns.size() - 2, columns.indexOf(DecontaminateJob.NGRAMS));
+    Map<String, Integer> ngrams = new HashMap<>();
+    for (Row row : kept.collectAsList()) {
+      ngrams.put(row.getAs("id"), row.getAs(DecontaminateJob.NGRAMS));
+    }
+    // The trivia item counted in the first run; this run looked for the held-out text only.
+    assertEquals(Map.of("clean", 0, "leak-qa", 0, "near-miss", 0), ngrams);
+  }
+
+  @Test
+  void anInputWithoutTextIsAClearError() {
+    Path noText = tmp.resolve("no-text");
+    SPARK.session().read().parquet(input).drop("text").write().parquet(noText.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new DecontaminateJob(SPARK.session(), new PrintWriter(Writer.nullWriter())).run(
+            new DecontaminateSpec(List.of(noText.toString()), List.of(evalTxt.toString()),
+                tmp.resolve("no-text-out").toString(), 13, 1, false, false)));
+    assertTrue(e.getMessage().contains("'text'"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("no-text-out")));
   }
 
   @Test

@@ -49,6 +49,7 @@ import org.winnow.filter.classify.LabeledText;
 import org.winnow.filter.classify.QualityClassifier;
 import org.winnow.filter.classify.TrainingSettings;
 import org.winnow.filter.signals.SignalSchema;
+import org.winnow.jobs.io.TaskSideFiles;
 import org.winnow.jobs.spark.SparkSchemas;
 import org.winnow.jobs.testing.SharedSpark;
 
@@ -271,7 +272,7 @@ class FilterJobTest {
     FilterReport r = new FilterJob(SPARK.session(), QUIET, staging -> {
       // What a failed attempt of a task that removed documents leaves: a whole file of rows.
       Path removed = Path.of(java.net.URI.create(staging)).resolve(DroppedSchema.REMOVED_DIR);
-      copyFirstPart(removed, removed.resolve(FilterPartitionTask.sideFileName(0, 9)));
+      copyFirstPart(removed, removed.resolve(TaskSideFiles.fileName(0, 9)));
     }).run(spec(docs, out, FilterConfig.defaults(), Optional.empty(), FilterSpec.Mode.FILTER,
         false));
     assertEquals(first.ledger().toJson(), r.ledger().toJson());

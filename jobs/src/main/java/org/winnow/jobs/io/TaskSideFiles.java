@@ -1,4 +1,4 @@
-package org.winnow.jobs.filter;
+package org.winnow.jobs.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,33 +10,40 @@ import org.apache.hadoop.fs.Path;
 import org.winnow.core.ledger.DroppedSchema;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.ledger.LedgerImbalanceException;
-import org.winnow.jobs.io.DroppedRowWriter;
-import org.winnow.jobs.io.ParquetParts;
 
 /**
- * Settles the filter stage's staging directory once the one pass has written it: side files
- * of task attempts that did not succeed are deleted, an empty side dataset gets an empty file
- * (so it reads back with its schema, as other stages' do), and every count of the ledger is
- * checked against the rows the Parquet footers say were written. Any difference fails the stage
- * before it commits.
+ * The side datasets ({@code _removed/}, {@code _rejected/}) of a one-pass stage whose tasks write
+ * their dropped documents themselves while Spark writes the kept ones into the staging
+ * directory. Each task attempt writes its own file ({@link #fileName}), so a retried attempt never
+ * mixes its rows with a failed one's, and reports the files it finished through its tally.
+ *
+ * <p>Once the pass is done, {@link #settle} deletes the files of attempts that did not succeed,
+ * gives an empty side dataset an empty file (so it reads back with its schema, as other stages'
+ * do), and checks every count of the ledger against the rows the Parquet footers say were
+ * written. Any difference fails the stage before it commits.
  */
-final class FilterOutput {
+public final class TaskSideFiles {
   /** The file an empty side dataset holds, named like a task's file. */
-  static final String EMPTY_FILE = FilterPartitionTask.sideFileName(0, 0);
+  public static final String EMPTY_FILE = fileName(0, 0);
 
-  private FilterOutput() {}
+  private TaskSideFiles() {}
+
+  /** The side file of one task attempt: sorted by name, the files follow the input's order. */
+  public static String fileName(int partition, int attempt) {
+    return String.format("part-%05d-%d.parquet", partition, attempt);
+  }
 
   /**
+   * @param ledger    what the tasks counted
+   * @param listed    the side files of the attempts that succeeded, as {@code <side dir>/<name>}
    * @param inputRows the input's rows, from its Parquet footers
    * @return the kept documents' part files
    */
-  static ParquetParts settle(Configuration conf, String staging, FilterTally tally,
-      long inputRows) {
-    Ledger ledger = tally.ledger();
+  public static ParquetParts settle(Configuration conf, String staging, Ledger ledger,
+      Set<String> listed, long inputRows) {
     for (String dir : new String[] {DroppedSchema.REMOVED_DIR, DroppedSchema.REJECTED_DIR}) {
       Path side = new Path(staging, dir);
-      int listed = removeUnlisted(conf, side, dir, tally.sideFiles());
-      if (listed == 0) {
+      if (removeUnlisted(conf, side, dir, listed) == 0) {
         DroppedRowWriter.writeEmpty(conf, side.toString(), EMPTY_FILE);
       }
       long expected = dir.equals(DroppedSchema.REMOVED_DIR)
