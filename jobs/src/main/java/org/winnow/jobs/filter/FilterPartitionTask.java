@@ -30,9 +30,9 @@ import org.winnow.jobs.spark.TallyAccumulator;
  * One Spark partition of documents through one {@link FilterPipeline}: the kept documents
  * ({@link FilterRowLayout#kept()}) come out, in input order; removed and rejected documents are
  * written by the task itself to {@code _removed/} and {@code _rejected/}, under names of the
- * partition and the attempt ({@link TaskSideFiles#fileName}) so a retried attempt never mixes its rows
- * with a failed one's. What the task counted goes to the job's {@link TallyAccumulator} once its
- * input is exhausted.
+ * partition and the attempt ({@link TaskSideFiles#fileName}) so a retried attempt never mixes
+ * its rows with a failed one's. What the task counted goes to the job's {@link TallyAccumulator}
+ * once its input is exhausted.
  *
  * <p>A row that is not a valid document (a null where the schema requires a value) is rejected as
  * {@code malformed_document}; a document the pipeline fails on is rejected as
