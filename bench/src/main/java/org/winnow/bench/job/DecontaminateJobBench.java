@@ -9,8 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -20,10 +18,8 @@ import org.winnow.dedup.decontam.ProtectedText;
 import org.winnow.jobs.decontam.DecontaminateJob;
 import org.winnow.jobs.decontam.DecontaminateReport;
 import org.winnow.jobs.decontam.DecontaminateSpec;
-import org.winnow.jobs.quickstart.EuroparlReader;
 import org.winnow.jobs.spark.CommonPool;
 import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.spark.SparkSessions;
 
 /**
  * Documents per second of the decontaminate Spark job ({@code winnow decontaminate --remove},
@@ -42,22 +38,18 @@ public final class DecontaminateJobBench {
 
   public static void main(String[] args) throws Exception {
     CommonPool.oneWorkerPerCore();
-    int docs = Integer.parseInt(JobDuel.option(args, "--docs",
-        Integer.toString(EuroparlReader.SIZE)));
-    int copies = Integer.parseInt(JobDuel.option(args, "--copies", "20"));
-    int cores = Integer.parseInt(JobDuel.option(args, "--cores", "2"));
-    int rounds = Integer.parseInt(JobDuel.option(args, "--rounds", "3"));
-    int warmup = Integer.parseInt(JobDuel.option(args, "--warmup", "3"));
-    Path work = Path.of(JobDuel.option(args, "--work", "winnow-work/bench")).toAbsolutePath();
+    CorpusBenchSettings settings = CorpusBenchSettings.parse(args);
+    int cores = settings.cores();
+    Path work = settings.work();
     PrintWriter err = new PrintWriter(System.err, true);
     long t = System.nanoTime();
-    SessionLease lease = SparkSessions.open("winnow decontaminate bench",
-        Optional.of("local[" + cores + "]"), Map.of("spark.ui.enabled", "false"));
+    SessionLease lease = settings.openSession("winnow decontaminate bench");
     double startup = JobDuel.secs(t);
     try (lease) {
       SparkSession spark = lease.session();
-      CopiedCorpus copied = CopiedCorpus.build(spark, work, docs, copies, err);
-      String protectedDir = work.resolve("protected-" + docs).toString();
+      CopiedCorpus copied = CopiedCorpus.build(spark, work, settings.docs(), settings.copies(),
+          err);
+      String protectedDir = work.resolve("protected-" + settings.docs()).toString();
       spark.read().parquet(copied.ingested())
           .where(pmod(xxhash64(col("id")), lit(100)).equalTo(0))
           .write().mode(SaveMode.Overwrite).parquet(protectedDir);
@@ -82,8 +74,8 @@ public final class DecontaminateJobBench {
         throw new IllegalStateException("the loop finds " + contaminated
             + " contaminated documents, the job " + cold.flagged());
       }
-      JobDuel.warmUp(warmup, () -> job.run(spec).elapsedSeconds());
-      JobDuel.run("Decontaminate job", cores, rounds, () -> {
+      JobDuel.warmUp(settings.warmup(), () -> job.run(spec).elapsedSeconds());
+      JobDuel.run("Decontaminate job", cores, settings.rounds(), () -> {
         contaminated(index, documents);
         return (long) documents.size();
       }, () -> job.run(spec).ledger().in());

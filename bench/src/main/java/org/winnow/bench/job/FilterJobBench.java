@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +14,8 @@ import org.winnow.filter.FilterPipeline;
 import org.winnow.jobs.filter.FilterJob;
 import org.winnow.jobs.filter.FilterReport;
 import org.winnow.jobs.filter.FilterSpec;
-import org.winnow.jobs.quickstart.EuroparlReader;
 import org.winnow.jobs.spark.CommonPool;
 import org.winnow.jobs.spark.SessionLease;
-import org.winnow.jobs.spark.SparkSessions;
 
 /**
  * Documents per second of the filter Spark job ({@code winnow filter}, default rules) in
@@ -35,20 +32,15 @@ public final class FilterJobBench {
 
   public static void main(String[] args) throws Exception {
     CommonPool.oneWorkerPerCore();
-    int docs = Integer.parseInt(JobDuel.option(args, "--docs",
-        Integer.toString(EuroparlReader.SIZE)));
-    int copies = Integer.parseInt(JobDuel.option(args, "--copies", "20"));
-    int cores = Integer.parseInt(JobDuel.option(args, "--cores", "2"));
-    int rounds = Integer.parseInt(JobDuel.option(args, "--rounds", "3"));
-    int warmup = Integer.parseInt(JobDuel.option(args, "--warmup", "3"));
-    Path work = Path.of(JobDuel.option(args, "--work", "winnow-work/bench")).toAbsolutePath();
+    CorpusBenchSettings settings = CorpusBenchSettings.parse(args);
+    int cores = settings.cores();
+    Path work = settings.work();
     PrintWriter err = new PrintWriter(System.err, true);
     long t = System.nanoTime();
-    SessionLease lease = SparkSessions.open("winnow filter bench",
-        Optional.of("local[" + cores + "]"), Map.of("spark.ui.enabled", "false"));
+    SessionLease lease = settings.openSession("winnow filter bench");
     double startup = JobDuel.secs(t);
     try (lease) {
-      CopiedCorpus copied = CopiedCorpus.build(lease.session(), work, docs, copies, err);
+      CopiedCorpus copied = CopiedCorpus.build(lease.session(), work, settings.docs(), settings.copies(), err);
       String input = copied.input();
       List<Document> documents = copied.documents();
 
@@ -64,9 +56,9 @@ public final class FilterJobBench {
       long warm = loop(documents);
       JobDuel.say("library loop, warm-up: %.1f s", JobDuel.secs(t));
 
-      JobDuel.warmUp(warmup, () -> job.run(spec).elapsedSeconds());
+      JobDuel.warmUp(settings.warmup(), () -> job.run(spec).elapsedSeconds());
       FilterReport[] last = {cold};
-      List<JobDuel.Round> duel = JobDuel.run("Filter job", cores, rounds,
+      List<JobDuel.Round> duel = JobDuel.run("Filter job", cores, settings.rounds(),
           () -> loop(documents), () -> {
             last[0] = job.run(spec);
             return last[0].ledger().in();
