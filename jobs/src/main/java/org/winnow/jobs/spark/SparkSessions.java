@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.winnow.jobs.io.NioLocalFileSystem;
 
 /**
  * Starts the SparkSession of a command: local mode on all cores unless a master is given on the
@@ -12,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   /** The master used when neither {@code --master} nor {@code spark-submit} names one. */
   public static final String DEFAULT_MASTER = "local[*]";
+  private static final String LOCAL_FS = "spark.hadoop.fs.file.impl";
 
   private SparkSessions() {}
 
@@ -37,6 +39,10 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         // The filter stage's rows carry 60 columns; the default of 25 logs a warning per plan.
         .config("spark.sql.debug.maxToStringFields", "200");
+    if (!submitted.contains(LOCAL_FS)) {
+      // Local files without a chmod process per file (Hadoop's native library is absent).
+      b.config(LOCAL_FS, NioLocalFileSystem.class.getName());
+    }
     if (!submitted.contains("spark.executor.heartbeatInterval")) {
       // Running tasks' counters reach the progress line with each heartbeat.
       b.config("spark.executor.heartbeatInterval", "2s");
