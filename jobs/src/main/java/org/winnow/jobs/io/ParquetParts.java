@@ -51,8 +51,7 @@ public record ParquetParts(int files, long rows, long bytes) {
         if (!st.isFile() || !name.startsWith("part-") || !name.endsWith(".parquet")) {
           continue;
         }
-        try (ParquetFileReader reader =
-            footerOf(st, conf)) {
+        try (ParquetFileReader reader = footerOf(st, conf)) {
           rowsByName.put(name, reader.getRecordCount());
           rows += reader.getRecordCount();
         }
@@ -76,8 +75,7 @@ public record ParquetParts(int files, long rows, long bytes) {
       Path p = new Path(path);
       try {
         FileStatus st = p.getFileSystem(conf).getFileStatus(p);
-        try (ParquetFileReader reader =
-            footerOf(st, conf)) {
+        try (ParquetFileReader reader = footerOf(st, conf)) {
           rows += reader.getRecordCount();
         }
         bytes += st.getLen();
