@@ -12,10 +12,13 @@
 #
 # ingest, filter and decontaminate read the quick-start sample (written first if absent);
 # tokenize defaults to GPT-2's vocabulary in ../shared/data/bpe-gpt2; train-tokenizer trains
-# 32,000 ids from 100 MB of text and reports the peak heap. --warmup (default 3) runs the job
-# that many times more before the timed rounds, so that the driver's code is compiled too
-# (steady state). Builds the modules in place (package, no install).
-# WINNOW_MVN_OPTS is passed to Maven (e.g. -o), WINNOW_JAVA_OPTS to the JVM (default -Xmx4g).
+# 32,000 ids from 100 MB of text and reports the peak heap. --warmup (default 3; 15 for
+# tokenize, whose runs are short and settle later) runs the job that many times more before the
+# timed rounds, so that the driver's code is compiled too (steady state). Builds the modules in place (package, no install).
+# WINNOW_MVN_OPTS is passed to Maven (e.g. -o), WINNOW_JAVA_OPTS to the JVM (default
+# -Xms4g -Xmx4g: a fixed heap, because the library loop's input stays resident in this JVM, a
+# live set the job alone never has, and on a heap G1 sizes itself that set started concurrent
+# collections during every job run).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -36,7 +39,7 @@ mvn -q -B -DskipTests ${WINNOW_MVN_OPTS:-} -pl bench -am package >&2
 
 read -r -a spark_opens < jobs/target/jvm-options
 # shellcheck disable=SC2206 # WINNOW_JAVA_OPTS is a list of options
-java_opts=(${WINNOW_JAVA_OPTS:--Xmx4g})
+java_opts=(${WINNOW_JAVA_OPTS:--Xms4g -Xmx4g})
 
 exec java "${spark_opens[@]}" "${java_opts[@]}" \
   -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \

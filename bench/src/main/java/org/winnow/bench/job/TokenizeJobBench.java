@@ -41,10 +41,12 @@ import org.winnow.tokenizer.Tokenizers;
  * job are reported separately.
  *
  * <p>Usage: {@code TokenizeJobBench [--vocab PATH] [--copies N] [--cores N] [--rounds N]
- * [--warmup N] [--decontaminate-ngrams N] [--work DIR]}; {@code --warmup} runs the job that many
- * times more before the rounds; {@code --decontaminate-ngrams} (default 0, off) turns on the
- * held-out decontamination pass that the CLI runs by default with 13; the vocabulary defaults to
- * GPT-2's in {@code ../shared/data/bpe-gpt2}.
+ * [--warmup N] [--decontaminate-ngrams N] [--work DIR]}; {@code --warmup} (default 15) runs the
+ * job that many times more before the rounds: its runs are short, and on 231 MB they kept getting
+ * faster until about the twelfth (from 4.5 s to 3.6 s; BENCHMARKS.md);
+ * {@code --decontaminate-ngrams} (default 0, off) turns on the held-out decontamination pass that
+ * the CLI runs by default with 13; the vocabulary defaults to GPT-2's in
+ * {@code ../shared/data/bpe-gpt2}.
  */
 public final class TokenizeJobBench {
   private TokenizeJobBench() {}
@@ -55,7 +57,7 @@ public final class TokenizeJobBench {
     int copies = Integer.parseInt(option(args, "--copies", "1"));
     int cores = Integer.parseInt(option(args, "--cores", "2"));
     int rounds = Integer.parseInt(option(args, "--rounds", "3"));
-    int warmup = Integer.parseInt(option(args, "--warmup", "3"));
+    int warmup = Integer.parseInt(option(args, "--warmup", "15"));
     // Off by default: the figure is the encoding job; the CLI's default (13) adds a pass.
     int decontaminateNgrams = Integer.parseInt(option(args, "--decontaminate-ngrams", "0"));
     Path work = Path.of(option(args, "--work", "winnow-work/bench")).toAbsolutePath();
