@@ -107,7 +107,7 @@ public final class CrawlBench {
       for (int c = 1; c <= crawls; c++) {
         out = work.resolve("crawl-" + c).toString();
         spec = new CrawlSpec(server.seeds(), out, Long.MAX_VALUE / 4, 1, 2,
-            CrawlScope.sameDomainAs(server.seeds()), config, 16);
+            CrawlScope.sameDomainAs(server.seeds()), config, 16, CrawlSpec.DEFAULT_WARC_MAX_BYTES);
         long cpu0 = cpuNanos();
         CrawlReport r = new CrawlJob(spark, new PrintWriter(System.err, true)).run(spec);
         double cpu = (cpuNanos() - cpu0) / 1e9;
@@ -162,7 +162,7 @@ public final class CrawlBench {
     say("frontier of %d URLs (%d due) written as round %d", rows, due.size(), last);
 
     CrawlSpec one = new CrawlSpec(spec.seeds(), spec.output(), Long.MAX_VALUE / 4, 2, last + 1,
-        spec.scope(), spec.config(), spec.hostThreads());
+        spec.scope(), spec.config(), spec.hostThreads(), spec.warcMaxBytes());
     long t0 = System.nanoTime();
     CrawlReport r = new CrawlJob(spark, new PrintWriter(Writer.nullWriter())).run(one);
     double s = (System.nanoTime() - t0) / 1e9;

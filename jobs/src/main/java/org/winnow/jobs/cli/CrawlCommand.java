@@ -94,6 +94,11 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Hosts one task crawls at once (default: ${DEFAULT-VALUE}).")
   int hostThreads;
 
+  @Option(names = "--warc-max-mb", paramLabel = "MB", defaultValue = "1024",
+      description = "Size after which a task starts its next WARC file; a URL's records always "
+          + "stay in one file (default: ${DEFAULT-VALUE}).")
+  long warcMaxMb;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -109,9 +114,10 @@ final class CrawlCommand implements Callable<Integer> {
 
   /** Validates the options before Spark starts, so usage errors come fast and exit with 2. */
   private CrawlSpec crawlSpec() {
-    if (maxPages <= 0 || rounds <= 0 || maxDepth < 0 || hostThreads <= 0 || minDelayMs < 0) {
-      throw usage("--max-pages, --rounds and --host-threads must be > 0, --max-depth and "
-          + "--min-delay-ms >= 0");
+    if (maxPages <= 0 || rounds <= 0 || maxDepth < 0 || hostThreads <= 0 || minDelayMs < 0
+        || warcMaxMb <= 0 || warcMaxMb > Long.MAX_VALUE >> 20) {
+      throw usage("--max-pages, --rounds, --host-threads and --warc-max-mb must be > 0, "
+          + "--max-depth and --min-delay-ms >= 0");
     }
     List<String> urls = readSeeds();
     CrawlScope.Mode mode;
@@ -130,7 +136,8 @@ final class CrawlCommand implements Callable<Integer> {
     }
     CrawlConfig config = CrawlConfig.defaults().withAllowPrivate(allowPrivate)
         .withMinDelay(Duration.ofMillis(minDelayMs));
-    return new CrawlSpec(urls, output, maxPages, maxDepth, rounds, crawlScope, config, hostThreads);
+    return new CrawlSpec(urls, output, maxPages, maxDepth, rounds, crawlScope, config, hostThreads,
+        warcMaxMb << 20);
   }
 
   private List<String> readSeeds() {

@@ -120,7 +120,7 @@ public final class CrawlJob {
             .sortWithinPartitions("host", "depth", "url")
             .javaRDD()
             .mapPartitions(new CrawlRoundTask(spec.config(), spec.scope(), layout, round,
-                spec.hostThreads(), conf));
+                spec.hostThreads(), spec.warcMaxBytes(), conf));
         Dataset<Row> outcomes = spark.createDataFrame(rows, CrawlSchemas.OUTCOME)
             .persist(StorageLevel.MEMORY_AND_DISK());
         long fetchStart = System.nanoTime();

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.Path;
  *   frontier/r00003/        the frontier after round 3 (Parquet; the commit point of the round)
  *   crawl_log/round=3/      the fate of every URL the round touched (Parquet)
  *   warc/r00003-p00007-a00.warc.gz   task 7's responses in round 3, first attempt
+ *   warc/r00003-p00007-a00-001.warc.gz  its next file, once the first passed the size limit
  *   journal/r00003/p00007-a00.jsonl  task 7's outcomes, flushed with each WARC record
  * </pre>
  * A round is done when its frontier directory has {@code _SUCCESS}; a restart continues from
@@ -44,7 +45,13 @@ public record CrawlLayout(String root) implements Serializable {
   }
 
   public static String warcName(int round, int task, int attempt) {
-    return String.format("r%05d-p%05d-a%02d.warc.gz", round, task, attempt);
+    return warcName(round, task, attempt, 0);
+  }
+
+  /** The attempt's WARC file number {@code part}: the first keeps the unnumbered name. */
+  public static String warcName(int round, int task, int attempt, int part) {
+    return part == 0 ? String.format("r%05d-p%05d-a%02d.warc.gz", round, task, attempt)
+        : String.format("r%05d-p%05d-a%02d-%03d.warc.gz", round, task, attempt, part);
   }
 
   public static String journalName(int task, int attempt) {

@@ -42,15 +42,17 @@ final class CrawlRoundTask implements FlatMapFunction<Iterator<Row>, Row> {
   private final CrawlLayout layout;
   private final int round;
   private final int hostThreads;
+  private final long warcMaxBytes;
   private final Broadcast<SerializableHadoopConf> conf;
 
   CrawlRoundTask(CrawlConfig config, CrawlScope scope, CrawlLayout layout, int round,
-      int hostThreads, Broadcast<SerializableHadoopConf> conf) {
+      int hostThreads, long warcMaxBytes, Broadcast<SerializableHadoopConf> conf) {
     this.config = config;
     this.scope = scope;
     this.layout = layout;
     this.round = round;
     this.hostThreads = hostThreads;
+    this.warcMaxBytes = warcMaxBytes;
     this.conf = conf;
   }
 
@@ -85,9 +87,9 @@ final class CrawlRoundTask implements FlatMapFunction<Iterator<Row>, Row> {
       return out.iterator();
     }
     int attempt = previous.nextAttempt();
-    Path warcPath = new Path(warcDir, CrawlLayout.warcName(round, task, attempt));
-    try (TaskSink sink = new TaskSink(fs, warcPath,
-            TaskJournal.create(fs, layout, round, task, attempt));
+    try (TaskSink sink = new TaskSink(fs,
+            part -> new Path(warcDir, CrawlLayout.warcName(round, task, attempt, part)),
+            warcMaxBytes, TaskJournal.create(fs, layout, round, task, attempt));
         PageFetcher fetcher = new PageFetcher(config, 1)) {
       HostCrawler crawler = new HostCrawler(config, scope, fetcher, RobotsCache.shared());
       crawlHosts(crawler, todo, sink);

@@ -15,28 +15,39 @@ import org.winnow.ingest.crawl.CrawlScope;
  * @param scope       which URLs may be fetched
  * @param config      fetching, politeness and trap settings
  * @param hostThreads hosts one task crawls at once
+ * @param warcMaxBytes size after which a task starts its next WARC file (a URL's records are
+ *     never split across two files, so a file can pass this by one URL's records)
  */
 public record CrawlSpec(List<String> seeds, String output, long maxPages, int maxDepth,
-    int rounds, CrawlScope scope, CrawlConfig config, int hostThreads) {
+    int rounds, CrawlScope scope, CrawlConfig config, int hostThreads, long warcMaxBytes) {
+  /** The usual size at which crawlers roll their WARC files (Heritrix's and Common Crawl's). */
+  public static final long DEFAULT_WARC_MAX_BYTES = 1L << 30;
 
   public CrawlSpec {
     seeds = List.copyOf(seeds);
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("no seed URL given");
     }
-    if (maxPages <= 0 || maxDepth < 0 || rounds <= 0 || hostThreads <= 0) {
-      throw new IllegalArgumentException("max pages, rounds and host threads must be > 0 and max "
-          + "depth >= 0, got " + maxPages + ", " + rounds + ", " + hostThreads + ", " + maxDepth);
+    if (maxPages <= 0 || maxDepth < 0 || rounds <= 0 || hostThreads <= 0 || warcMaxBytes <= 0) {
+      throw new IllegalArgumentException("max pages, rounds, host threads and the WARC size must "
+          + "be > 0 and max depth >= 0, got " + maxPages + ", " + rounds + ", " + hostThreads + ", "
+          + warcMaxBytes + ", " + maxDepth);
     }
   }
 
   /** A same-domain crawl of {@code seeds} with default settings. */
   public static CrawlSpec of(List<String> seeds, String output, CrawlConfig config) {
     return new CrawlSpec(seeds, output, 1_000_000L, 10, 10, CrawlScope.sameDomainAs(seeds), config,
-        16);
+        16, DEFAULT_WARC_MAX_BYTES);
   }
 
   public CrawlSpec withLimits(long pages, int depth, int maxRounds) {
-    return new CrawlSpec(seeds, output, pages, depth, maxRounds, scope, config, hostThreads);
+    return new CrawlSpec(seeds, output, pages, depth, maxRounds, scope, config, hostThreads,
+        warcMaxBytes);
+  }
+
+  public CrawlSpec withWarcMaxBytes(long bytes) {
+    return new CrawlSpec(seeds, output, maxPages, maxDepth, rounds, scope, config, hostThreads,
+        bytes);
   }
 }

@@ -52,15 +52,15 @@ final class TaskJournal implements Closeable {
     }
     for (int attempt = 0; ; attempt++) {
       Path journal = new Path(dir, CrawlLayout.journalName(task, attempt));
-      Path warc = new Path(layout.warcDir(), CrawlLayout.warcName(round, task, attempt));
       if (!fs.exists(journal)) {
-        if (fs.exists(warc)) {
-          fs.delete(warc, false);
-        }
+        // An attempt killed before its journal existed journaled nothing.
+        cutBackParts(fs, layout, round, task, attempt, Map.of());
         next = attempt;
         break;
       }
-      long validEnd = 0;
+      // Per WARC file, the end of its last journaled record. A line without a file (an outcome
+      // with no records) says nothing about any file.
+      Map<String, Long> validEnds = new HashMap<>();
       try (InputStream in = fs.open(journal);
           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
@@ -69,11 +69,14 @@ final class TaskJournal implements Closeable {
           if (parsed.isEmpty()) {
             break; // a line cut by the kill: everything after it is lost too
           }
-          done.put(key(parsed.get().outcome()), parsed.get().outcome());
-          validEnd = Math.max(validEnd, parsed.get().warcEnd());
+          CrawlOutcome o = parsed.get().outcome();
+          done.put(key(o), o);
+          if (!o.warcFile().isEmpty()) {
+            validEnds.merge(o.warcFile(), parsed.get().warcEnd(), Math::max);
+          }
         }
       }
-      cutBack(fs, warc, validEnd);
+      cutBackParts(fs, layout, round, task, attempt, validEnds);
     }
     return new Previous(done, next);
   }
@@ -81,6 +84,23 @@ final class TaskJournal implements Closeable {
   /** Outcomes are keyed by URL, sitemap outcomes apart from frontier URLs. */
   static String key(CrawlOutcome o) {
     return o.kind() == CrawlOutcome.Kind.SITEMAP ? "sitemap " + o.url() : o.url();
+  }
+
+  /**
+   * Cuts each WARC file of an attempt back to its journaled end; a file with nothing journaled is
+   * deleted. Files are numbered from 0 without gaps, since a task starts its next file only after
+   * journaling a record in the current one.
+   */
+  private static void cutBackParts(FileSystem fs, CrawlLayout layout, int round, int task,
+      int attempt, Map<String, Long> validEnds) throws IOException {
+    for (int part = 0; ; part++) {
+      String name = CrawlLayout.warcName(round, task, attempt, part);
+      Path warc = new Path(layout.warcDir(), name);
+      if (!fs.exists(warc)) {
+        return;
+      }
+      cutBack(fs, warc, validEnds.getOrDefault(name, 0L));
+    }
   }
 
   private static void cutBack(FileSystem fs, Path warc, long validEnd) throws IOException {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,23 +14,33 @@ import org.winnow.ingest.crawl.CrawlWarcWriter;
 import org.winnow.ingest.crawl.FetchResult;
 
 /**
- * The sink of one crawl task: the task's WARC file for the round (opened at its first record)
+ * The sink of one crawl task: the task's WARC files for the round (the first opened at its first
+ * record, the next whenever the current one has reached the size limit before a URL's records)
  * and its journal. Each URL's records are flushed, then its outcome journaled and flushed, under
  * one lock, so the hosts a task crawls at once never interleave a URL's records with another's
- * outcome.
+ * outcome, and a URL's records are always in one file.
  */
 final class TaskSink implements CrawlSink, Closeable {
   private final FileSystem fs;
-  private final Path warcPath;
+  private final IntFunction<Path> warcPart;
+  private final long warcMaxBytes;
   private final TaskJournal journal;
   private final List<CrawlOutcome> outcomes = new ArrayList<>();
   private FSDataOutputStream warcOut;
   private CrawlWarcWriter warc;
+  private String warcName;
+  /** The number of the WARC file being written, or of the next one when none is open. */
+  private int part;
   private long records;
 
-  TaskSink(FileSystem fs, Path warcPath, TaskJournal journal) {
+  /**
+   * @param warcPart the path of the task's WARC file number {@code part} (0, 1, ...)
+   * @param warcMaxBytes the size after which the next URL's records start a new file
+   */
+  TaskSink(FileSystem fs, IntFunction<Path> warcPart, long warcMaxBytes, TaskJournal journal) {
     this.fs = fs;
-    this.warcPath = warcPath;
+    this.warcPart = warcPart;
+    this.warcMaxBytes = warcMaxBytes;
     this.journal = journal;
   }
 
@@ -38,9 +49,16 @@ final class TaskSink implements CrawlSink, Closeable {
       throws IOException {
     CrawlOutcome o = outcome;
     if (!responses.isEmpty()) {
+      if (warc != null && warc.position() >= warcMaxBytes) {
+        warc.close();
+        warc = null;
+        part++;
+      }
       if (warc == null) {
-        warcOut = fs.create(warcPath, false);
-        warc = new CrawlWarcWriter(warcOut, warcPath.getName(), "winnow crawl (jwarc)");
+        Path path = warcPart.apply(part);
+        warcName = path.getName();
+        warcOut = fs.create(path, false);
+        warc = new CrawlWarcWriter(warcOut, warcName, "winnow crawl (jwarc)");
       }
       long offset = -1;
       for (FetchResult r : responses) {
@@ -48,7 +66,7 @@ final class TaskSink implements CrawlSink, Closeable {
         records++;
       }
       warcOut.hflush();
-      o = outcome.archivedAt(warcPath.getName(), offset);
+      o = outcome.archivedAt(warcName, offset);
     }
     journal.append(o, warc == null ? 0 : warc.position());
     outcomes.add(o);

@@ -49,6 +49,8 @@ public final class QuickstartSite {
 
   /** The port asked for first; see the class comment. */
   static final int PORT = 48_080;
+  /** The quick-start crawl's WARC file size (see {@link #crawl}). */
+  static final long QUICKSTART_WARC_BYTES = 8L << 20;
 
   /** Written into the crawl directory when the quick start's crawl is complete. */
   static final String MARKER = "_QUICKSTART";
@@ -92,8 +94,10 @@ public final class QuickstartSite {
           .withTraps(new TrapRules(d.maxUrlLength(), d.maxPathDepth(), d.maxSegmentRepeats(),
               Integer.MAX_VALUE, Integer.MAX_VALUE));
       // Round 1 reads the seed, robots.txt and the sitemap; round 2 fetches every page listed.
+      // The site is one host, so one task crawls it; WARC files of 8 MB rather than one of
+      // about 50 MB let the ingest step that follows spread the pages over every core.
       CrawlSpec spec = CrawlSpec.of(site.seeds(), dir.toString(), config)
-          .withLimits(total + 100, 2, 3);
+          .withLimits(total + 100, 2, 3).withWarcMaxBytes(QUICKSTART_WARC_BYTES);
       err.println("quickstart: crawling " + total + " pages on " + site.origins());
       CrawlReport report = new CrawlJob(spark, err).run(spec);
       Files.writeString(marker, wanted + "\n", StandardCharsets.UTF_8);

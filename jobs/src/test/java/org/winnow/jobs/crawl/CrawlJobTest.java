@@ -69,7 +69,7 @@ class CrawlJobTest {
         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
         .withTraps(new TrapRules(1024, 16, 3, SHAPE_CAP, 10_000));
     return new CrawlSpec(seeds, out.toString(), 1000, 5, 3, CrawlScope.sameDomainAs(seeds),
-        config, 4);
+        config, 4, CrawlSpec.DEFAULT_WARC_MAX_BYTES);
   }
 
   @AfterAll
@@ -176,6 +176,40 @@ class CrawlJobTest {
     assertEquals(0, ingested.ledger().rejectedTotal(), ingested.ledger().toJson(Map.of()));
     assertTrue(ingested.ledger().kept() >= TestSites.ARTICLES_A + TestSites.ARTICLES_B,
         ingested.ledger().toJson(Map.of()));
+  }
+
+  @Test
+  void warcFilesRollOverAtTheSizeLimitAndTheLogPointsIntoThem() throws IOException {
+    // A limit of one byte: each URL's records go to a file of their own.
+    CrawlReport rolled = new CrawlJob(SPARK.session(), QUIET)
+        .run(spec(site.seeds(), tmp.resolve("rolled"), true).withWarcMaxBytes(1));
+    assertEquals(first.pagesFetched(), rolled.pagesFetched());
+    Path warcDir = Path.of(java.net.URI.create(rolled.warcDir()));
+    Set<String> targets = new HashSet<>();
+    long files;
+    try (Stream<Path> all = Files.list(warcDir)) {
+      List<Path> warcs = all.filter(p -> p.toString().endsWith(".warc.gz")).toList();
+      files = warcs.size();
+      for (Path f : warcs) {
+        try (WarcReader reader = new WarcReader(f)) {
+          for (WarcRecord r : reader) {
+            if (r instanceof WarcResponse resp) {
+              assertTrue(targets.add(resp.target()), "archived twice: " + resp.target());
+            }
+          }
+        }
+      }
+    }
+    List<Row> archived = SPARK.session().read().parquet(new CrawlLayout(rolled.output()).logRoot())
+        .where(col("warc_file").isNotNull()).collectAsList();
+    assertEquals(archived.size(), files, "one file per URL with records");
+    for (Row r : archived) {
+      Path f = warcDir.resolve(r.<String>getAs("warc_file"));
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f);
+          WarcReader reader = new WarcReader(ch.position(r.<Long>getAs("warc_offset")))) {
+        assertTrue(reader.next().orElseThrow() instanceof WarcResponse, r.toString());
+      }
+    }
   }
 
   @Test

@@ -52,7 +52,9 @@ class TaskJournalTest {
     fs.mkdirs(new org.apache.hadoop.fs.Path(layout.warcDir()));
     org.apache.hadoop.fs.Path warc = new org.apache.hadoop.fs.Path(layout.warcDir(),
         CrawlLayout.warcName(1, 3, 0));
-    TaskSink sink = new TaskSink(fs, warc, TaskJournal.create(fs, layout, 1, 3, 0));
+    TaskSink sink = new TaskSink(fs, part -> new org.apache.hadoop.fs.Path(layout.warcDir(),
+        CrawlLayout.warcName(1, 3, 0, part)), Long.MAX_VALUE,
+        TaskJournal.create(fs, layout, 1, 3, 0));
     sink.accept(fetched("http://example.com/a"), List.of(page("http://example.com/a")));
     Instant t = Instant.now();
     sink.accept(new CrawlOutcome("http://example.com/private", CrawlOutcome.Kind.FAILED, 0,
@@ -92,6 +94,65 @@ class TaskJournalTest {
     }
     assertEquals(List.of("http://example.com/a", "http://example.com/b"), targets);
     assertEquals(b.warcOffset(), offsetOf(warcFile, "http://example.com/b"));
+  }
+
+  @Test
+  void rolledWarcFilesHoldWholeUrlsAndAreRecoveredFileByFile() throws Exception {
+    FileSystem fs = CrawlLayout.fileSystem(new org.apache.hadoop.fs.Path(dir.toUri()),
+        new Configuration());
+    CrawlLayout layout = new CrawlLayout(dir.toUri().toString().replaceAll("/$", ""));
+    fs.mkdirs(new org.apache.hadoop.fs.Path(layout.warcDir()));
+    // A limit of one byte: every URL with records after the first starts the next file.
+    TaskSink sink = new TaskSink(fs, part -> new org.apache.hadoop.fs.Path(layout.warcDir(),
+        CrawlLayout.warcName(2, 0, 0, part)), 1, TaskJournal.create(fs, layout, 2, 0, 0));
+    List<String> urls = List.of("http://example.com/a", "http://example.com/b",
+        "http://example.com/c");
+    sink.accept(fetched(urls.get(0)), List.of(page(urls.get(0))));
+    Instant t = Instant.now();
+    sink.accept(new CrawlOutcome("http://example.com/private", CrawlOutcome.Kind.FAILED, 0,
+        Optional.of(CrawlReason.ROBOTS), "disallowed", t, t, 0, "", -1, List.of(), List.of(), 1),
+        List.of());
+    sink.accept(fetched(urls.get(1)), List.of(page(urls.get(1))));
+    sink.accept(fetched(urls.get(2)), List.of(page(urls.get(2))));
+    sink.close();
+    Path warcDir = dir.resolve("warc");
+    List<Path> files = new ArrayList<>();
+    List<Long> goodLengths = new ArrayList<>();
+    for (int part = 0; part < 3; part++) {
+      Path f = warcDir.resolve(CrawlLayout.warcName(2, 0, 0, part));
+      files.add(f);
+      goodLengths.add(Files.size(f));
+    }
+    try (java.util.stream.Stream<Path> all = Files.list(warcDir)) {
+      assertEquals(3, all.count(), "one file per URL with records");
+    }
+
+    // The kill: the last file has an unjournaled tail, and a fourth file was opened and written
+    // to but nothing in it was journaled.
+    Files.write(files.get(2), new byte[] {0x1f, (byte) 0x8b, 8, 0}, StandardOpenOption.APPEND);
+    Path fourth = warcDir.resolve(CrawlLayout.warcName(2, 0, 0, 3));
+    Files.write(fourth, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
+
+    TaskJournal.Previous previous = TaskJournal.recover(fs, layout, 2, 0);
+    assertEquals(List.of(urls.get(0), "http://example.com/private", urls.get(1), urls.get(2)),
+        new ArrayList<>(previous.outcomes().keySet()));
+    assertEquals(1, previous.nextAttempt());
+    assertTrue(Files.notExists(fourth), "a file with nothing journaled is deleted");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(goodLengths.get(i), Files.size(files.get(i)), files.get(i) + " cut back");
+      CrawlOutcome o = previous.outcomes().get(urls.get(i));
+      assertEquals(files.get(i).getFileName().toString(), o.warcFile());
+      assertEquals(o.warcOffset(), offsetOf(files.get(i), urls.get(i)));
+      List<String> targets = new ArrayList<>();
+      try (WarcReader reader = new WarcReader(files.get(i))) {
+        for (WarcRecord r : reader) {
+          if (r instanceof WarcResponse resp) {
+            targets.add(resp.target());
+          }
+        }
+      }
+      assertEquals(List.of(urls.get(i)), targets, "file " + i);
+    }
   }
 
   private static long offsetOf(Path warc, String target) throws Exception {
