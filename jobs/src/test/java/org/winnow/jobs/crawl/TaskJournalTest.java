@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
@@ -30,6 +31,15 @@ import org.winnow.ingest.crawl.FetchResult;
  */
 class TaskJournalTest {
   @TempDir Path dir;
+  private FileSystem fs;
+  private CrawlLayout layout;
+
+  @BeforeEach
+  void crawlDirectory() throws Exception {
+    fs = CrawlLayout.fileSystem(new org.apache.hadoop.fs.Path(dir.toUri()), new Configuration());
+    layout = new CrawlLayout(dir.toUri().toString().replaceAll("/$", ""));
+    fs.mkdirs(new org.apache.hadoop.fs.Path(layout.warcDir()));
+  }
 
   private static FetchResult page(String url) {
     byte[] body = ("<html><body><p>" + url + "</p></body></html>").getBytes();
@@ -46,10 +56,6 @@ class TaskJournalTest {
 
   @Test
   void recoveryKeepsJournaledOutcomesAndCutsUnjournaledRecords() throws Exception {
-    FileSystem fs = CrawlLayout.fileSystem(new org.apache.hadoop.fs.Path(dir.toUri()),
-        new Configuration());
-    CrawlLayout layout = new CrawlLayout(dir.toUri().toString().replaceAll("/$", ""));
-    fs.mkdirs(new org.apache.hadoop.fs.Path(layout.warcDir()));
     org.apache.hadoop.fs.Path warc = new org.apache.hadoop.fs.Path(layout.warcDir(),
         CrawlLayout.warcName(1, 3, 0));
     TaskSink sink = new TaskSink(fs, part -> new org.apache.hadoop.fs.Path(layout.warcDir(),
@@ -98,10 +104,6 @@ class TaskJournalTest {
 
   @Test
   void rolledWarcFilesHoldWholeUrlsAndAreRecoveredFileByFile() throws Exception {
-    FileSystem fs = CrawlLayout.fileSystem(new org.apache.hadoop.fs.Path(dir.toUri()),
-        new Configuration());
-    CrawlLayout layout = new CrawlLayout(dir.toUri().toString().replaceAll("/$", ""));
-    fs.mkdirs(new org.apache.hadoop.fs.Path(layout.warcDir()));
     // A limit of one byte: every URL with records after the first starts the next file.
     TaskSink sink = new TaskSink(fs, part -> new org.apache.hadoop.fs.Path(layout.warcDir(),
         CrawlLayout.warcName(2, 0, 0, part)), 1, TaskJournal.create(fs, layout, 2, 0, 0));
