@@ -14,7 +14,8 @@
 # tokenize defaults to GPT-2's vocabulary in ../shared/data/bpe-gpt2; train-tokenizer trains
 # 32,000 ids from 100 MB of text and reports the peak heap. --warmup (default 3; 15 for
 # tokenize, whose runs are short and settle later) runs the job that many times more before the
-# timed rounds, so that the driver's code is compiled too (steady state). Builds the modules in place (package, no install).
+# timed rounds, so that the driver's code is compiled too (steady state). Builds the modules in
+# place (package, no install).
 # WINNOW_MVN_OPTS is passed to Maven (e.g. -o), WINNOW_JAVA_OPTS to the JVM (default
 # -Xms4g -Xmx4g: a fixed heap, because the library loop's input stays resident in this JVM, a
 # live set the job alone never has, and on a heap G1 sizes itself that set started concurrent

@@ -107,7 +107,8 @@ public final class CrawlBench {
       for (int c = 1; c <= crawls; c++) {
         out = work.resolve("crawl-" + c).toString();
         spec = new CrawlSpec(server.seeds(), out, Long.MAX_VALUE / 4, 1, 2,
-            CrawlScope.sameDomainAs(server.seeds()), config, 16, CrawlSpec.DEFAULT_WARC_MAX_BYTES);
+            CrawlScope.sameDomainAs(server.seeds()), config, 16,
+            CrawlSpec.DEFAULT_WARC_MAX_BYTES);
         long cpu0 = cpuNanos();
         CrawlReport r = new CrawlJob(spark, new PrintWriter(System.err, true)).run(spec);
         double cpu = (cpuNanos() - cpu0) / 1e9;

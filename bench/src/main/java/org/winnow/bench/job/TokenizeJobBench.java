@@ -43,7 +43,7 @@ import org.winnow.tokenizer.Tokenizers;
  * <p>Usage: {@code TokenizeJobBench [--vocab PATH] [--copies N] [--cores N] [--rounds N]
  * [--warmup N] [--decontaminate-ngrams N] [--work DIR]}; {@code --warmup} (default 15) runs the
  * job that many times more before the rounds: its runs are short, and on 231 MB they kept getting
- * faster until about the twelfth (from 4.5 s to 3.6 s; BENCHMARKS.md);
+ * faster until about the twelfth (about 4.5 s, then 3.6–3.9 s; BENCHMARKS.md);
  * {@code --decontaminate-ngrams} (default 0, off) turns on the held-out decontamination pass that
  * the CLI runs by default with 13; the vocabulary defaults to GPT-2's in
  * {@code ../shared/data/bpe-gpt2}.

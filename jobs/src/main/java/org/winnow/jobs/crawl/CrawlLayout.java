@@ -44,10 +44,6 @@ public record CrawlLayout(String root) implements Serializable {
     return root + "/journal/" + String.format("r%05d", round);
   }
 
-  public static String warcName(int round, int task, int attempt) {
-    return warcName(round, task, attempt, 0);
-  }
-
   /** The attempt's WARC file number {@code part}: the first keeps the unnumbered name. */
   public static String warcName(int round, int task, int attempt, int part) {
     return part == 0 ? String.format("r%05d-p%05d-a%02d.warc.gz", round, task, attempt)

@@ -57,7 +57,7 @@ class TaskJournalTest {
   @Test
   void recoveryKeepsJournaledOutcomesAndCutsUnjournaledRecords() throws Exception {
     org.apache.hadoop.fs.Path warc = new org.apache.hadoop.fs.Path(layout.warcDir(),
-        CrawlLayout.warcName(1, 3, 0));
+        CrawlLayout.warcName(1, 3, 0, 0));
     TaskSink sink = new TaskSink(fs, part -> new org.apache.hadoop.fs.Path(layout.warcDir(),
         CrawlLayout.warcName(1, 3, 0, part)), Long.MAX_VALUE,
         TaskJournal.create(fs, layout, 1, 3, 0));
