@@ -54,7 +54,7 @@ import org.winnow.ingest.lang.LanguageIdentifier;
  *       authors marked on those 105 pages.
  * </ul>
  */
-final class FilterDocuments {
+public final class FilterDocuments {
   /** Overrides where {@code shared/data} is looked for. */
   static final String PROPERTY = "winnow.shared.data";
 
@@ -121,7 +121,7 @@ final class FilterDocuments {
   }
 
   /** The web pages of shared/data, through ingest. */
-  List<Document> webPages() {
+  public List<Document> webPages() {
     Path data = sharedData();
     List<Document> out = new ArrayList<>();
     WarcIngester ingester = new WarcIngester(IngestConfig.defaults("web"));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.winnow.core.Document;
@@ -19,6 +20,7 @@ import org.winnow.ingest.IngestConfig;
 import org.winnow.jobs.ingest.IngestJob;
 import org.winnow.jobs.ingest.IngestSpec;
 import org.winnow.jobs.quickstart.QuickstartCorpus;
+import org.winnow.jobs.spark.SparkSchemas;
 
 /**
  * The input of the document-stage benchmarks: the quick-start sample's first {@code docs}
@@ -40,12 +42,30 @@ record CopiedCorpus(String input, String ingested, List<Document> documents) {
     String ingested = work.resolve("ingest-" + docs).toString();
     new IngestJob(spark, err).run(new IngestSpec(List.of(corpus.dir().toString()), ingested,
         IngestConfig.defaults("europarl"), 128L << 20, false));
+    return copied(spark, ingested, work.resolve("filter-input-" + docs + "x" + copies), copies);
+  }
+
+  /**
+   * {@code documents} written as a document dataset under {@code work/name}, then repeated
+   * {@code copies} times under new ids, as {@link #build} does with the ingested sample.
+   */
+  static CopiedCorpus of(SparkSession spark, Path work, String name, List<Document> documents,
+      int copies) {
+    List<Row> rows = documents.stream().map(d -> RowFactory.create(DocumentSchema.values(d)))
+        .toList();
+    String one = work.resolve(name).toString();
+    spark.createDataFrame(rows, SparkSchemas.document()).write().mode(SaveMode.Overwrite)
+        .parquet(one);
+    return copied(spark, one, work.resolve(name + "x" + copies), copies);
+  }
+
+  private static CopiedCorpus copied(SparkSession spark, String ingested, Path to, int copies) {
     Dataset<Row> one = spark.read().parquet(ingested);
     Dataset<Row> many = one;
     for (int c = 1; c < copies; c++) {
       many = many.unionByName(one.withColumn("id", concat(col("id"), lit("-" + c))));
     }
-    String input = work.resolve("filter-input-" + docs + "x" + copies).toString();
+    String input = to.toString();
     many.write().mode(SaveMode.Overwrite).parquet(input);
     List<Document> documents = new ArrayList<>();
     for (Row r : spark.read().parquet(input).collectAsList()) {

@@ -1,5 +1,7 @@
 package org.winnow.jobs.filter;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.winnow.core.ledger.Ledger;
 import org.winnow.core.output.AtomicOutput;
 import org.winnow.core.schema.Column;
@@ -132,12 +135,17 @@ public final class FilterJob {
           settings = unresolved.withCutoffs(cutoffs);
         }
       }
-      JavaRDD<Row> kept = input.javaRDD().mapPartitions(new FilterPartitionTask(settings, layout,
-          spec.mode(), stage, counters, accumulator, conf, staging));
+      String text = DocumentSchema.TEXT.name();
+      // The task takes the text as UTF-8 bytes and hands them on; the casts between string and
+      // binary are copies of the bytes, with no decoding or encoding (see FilterPartitionTask).
+      JavaRDD<Row> kept = input.withColumn(text, col(text).cast(DataTypes.BinaryType)).javaRDD()
+          .mapPartitions(new FilterPartitionTask(settings, layout, spec.mode(), stage, counters,
+              accumulator, conf, staging));
       err.println(stage + ": writing the kept documents to " + out.target());
       try (ProgressReporter p = ProgressReporter.start(stage, err, live::records, live::records,
           inputParts.rows(), ProgressReporter.Unit.DOCUMENTS)) {
-        DataFrameWriter<Row> writer = session.createDataFrame(kept, layout.kept()).write();
+        DataFrameWriter<Row> writer = session.createDataFrame(kept, layout.keptAsBytes())
+            .withColumn(text, col(text).cast(DataTypes.StringType)).write();
         for (Column c : NO_DICTIONARY) {
           writer.option("parquet.enable.dictionary#" + c.name(), "false");
         }

@@ -24,6 +24,7 @@ final class FilterRowLayout implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final StructType kept;
+  private final StructType keptAsBytes;
   private final int baseWidth;
   private final int[] inputIndex;
   private final int[] coreIndex;
@@ -63,6 +64,11 @@ final class FilterRowLayout implements Serializable {
       all.add(DataTypes.createStructField(c.name(), SparkSchemas.sparkType(c.type()), true));
     }
     this.kept = DataTypes.createStructType(all);
+    int text = coreIndex[DocumentSchema.COLUMNS.indexOf(DocumentSchema.TEXT)];
+    StructField[] asBytes = kept.fields().clone();
+    asBytes[text] = new StructField(asBytes[text].name(), DataTypes.BinaryType,
+        asBytes[text].nullable(), asBytes[text].metadata());
+    this.keptAsBytes = DataTypes.createStructType(asBytes);
   }
 
   static FilterRowLayout of(StructType input) {
@@ -72,6 +78,14 @@ final class FilterRowLayout implements Serializable {
   /** The kept documents' schema: the input's columns, then the signals. */
   StructType kept() {
     return kept;
+  }
+
+  /**
+   * {@link #kept()} with the text as its UTF-8 bytes (binary): the rows the filter task reads and
+   * hands on, so that a text it keeps unchanged is never decoded back or encoded again by Spark.
+   */
+  StructType keptAsBytes() {
+    return keptAsBytes;
   }
 
   /** Position in the kept row of the first signal column. */

@@ -360,6 +360,42 @@ class FilterJobTest {
   }
 
   @Test
+  void keptTextsInAnyScriptComeOutAsTheyWentInUnderTheInputsOwnSchema() {
+    // The task passes an unchanged text's UTF-8 bytes through; one it changes is encoded anew.
+    String[] texts = {
+        String.format(CLEAN, "day 1", 1).replace("transport1@example.org", "the town hall"),
+        "Η επιτροπή συνεδρίασε για να συζητήσει τη νέα πρόταση για τις περιφερειακές μεταφορές. "
+            .repeat(8),
+        "委员会开会讨论了关于地区交通的新提案。许多成员认为该计划将有助于农村城镇。".repeat(8),
+        "Café, naïve, façade — and an emoji 🚌 on the way to the next town. ".repeat(8),
+        String.format(CLEAN, "día 2 — ¿qué? 🚌", 2)};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      rows.add(row(document("script-" + i, texts[i]), "b" + i));
+    }
+    Path in = tmp.resolve("scripts");
+    write(rows, in);
+    Path out = tmp.resolve("scripts-signals");
+    run(in, out, FilterConfig.defaults(), Optional.empty(), FilterSpec.Mode.SIGNALS, false);
+    Dataset<Row> kept = SPARK.session().read().parquet(out.toString());
+    StructType expected = FilterRowLayout.of(SPARK.session().read().parquet(in.toString())
+        .schema()).kept();
+    assertEquals(expected.simpleString(), kept.schema().simpleString());
+    for (int i = 0; i < texts.length; i++) {
+      Row r = kept.where(col("id").equalTo("script-" + i)).first();
+      assertEquals(texts[i], r.getString(r.fieldIndex("text")));
+      assertEquals("b" + i, r.getString(r.fieldIndex(EXTRA)));
+    }
+
+    Path filtered = tmp.resolve("scripts-filtered");
+    run(in, filtered, FilterConfig.defaults(), Optional.empty(), FilterSpec.Mode.FILTER, false);
+    Row redacted = SPARK.session().read().parquet(filtered.toString())
+        .where(col("id").equalTo("script-4")).first();
+    assertEquals(texts[4].replace("transport2@example.org", "<EMAIL>"),
+        redacted.getString(redacted.fieldIndex("text")));
+  }
+
+  @Test
   void aPercentileRuleKeepsTheTopShareOfTheQualityScore() throws IOException {
     SplittableRandom random = new SplittableRandom(7);
     List<LabeledText> training = new ArrayList<>();
